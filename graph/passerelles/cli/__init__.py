@@ -1,0 +1,1 @@
+"""The ``passerelles`` command line: one module per group of sub-commands."""

@@ -1,0 +1,21 @@
+"""Printing answers: JSON for scripts, rich tables and text for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, UTF-8 (accents kept), keys in a stable order."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def err(message: str) -> None:
+    """One line on stderr."""
+    sys.stderr.write(f"passerelles: {message}\n")

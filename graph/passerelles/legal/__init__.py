@@ -1,0 +1,1 @@
+"""Legal acts, their subdivisions and the citations of them."""
