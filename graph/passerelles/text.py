@@ -1,0 +1,47 @@
+"""Text helpers shared by every parser: the converted PDF's markup, and lookup keys.
+
+The circular writes superscripts as ``^{…}`` (``1^{er}``, ``2^{quater}``, ``2^{qu}inquies``),
+emphasis as ``*…*`` / ``**…**`` and a few HTML tags (``<i>``, ``<u>``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SUP_GROUP = re.compile(r"\s?\^\{([^}]*)\}")
+_SUP_CHAR = re.compile(r"\^(\w)")
+_EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
+_TAGS = re.compile(r"</?(?:i|u|b|em|strong)>")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean_markup(text: str) -> str:
+    """Text as a reader sees it: superscript markup joined, emphasis and tags removed.
+
+    ``^{o}`` becomes ``°`` (it is the ordinal mark of ``2°``).
+
+    >>> clean_markup("art. 2^{quater}, §1^{er}, al. 1^{er}, 4^o et 2*bis*")
+    'art. 2quater, §1er, al. 1er, 4° et 2bis'
+    >>> clean_markup("en 4 ^{ème} année **P** <i>du</i> 2^{qu}inquies")
+    'en 4ème année P du 2quinquies'
+    """
+    text = _SUP_GROUP.sub(lambda m: "°" if m[1] == "o" else m[1], text)
+    text = _SUP_CHAR.sub(lambda m: "°" if m[1] == "o" else m[1], text)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = _TAGS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """A lookup key: lower case, accents and punctuation folded, spaces collapsed.
+
+    >>> fold("Certificat d'Études de 6ème  Professionnelle")
+    'certificat d etudes de 6eme professionnelle'
+    >>> fold("C.E.S.S.")
+    'c e s s'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^0-9a-zA-Z]+", " ", text.lower())
+    return text.strip()
