@@ -1,0 +1,169 @@
+"""The act registry: each distinct act once, with its key, names and titles.
+
+Acts are identified from their mentions by type and date (``decret/1991/07/03``), plus the
+official number where the text gives one (``arrete-royal/1982/07/02/49``). Two acts of the
+same type and day (the circular cites two decrees of 14 March 2019) are told apart by the
+curated file ``data/acts.yaml``, which names, for each, words of its title; a mention that
+carries none of them cannot be settled and is reported as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from ..resources import data_dir
+from ..text import fold
+from .grammar import ActMention
+from .identifiers import ACT_TYPES, act_iri, act_key
+
+
+@dataclass(frozen=True)
+class CuratedAct:
+    """An entry of ``data/acts.yaml``: how to tell one act from another of the same day."""
+
+    key: str
+    type: str
+    date: str
+    match: tuple[str, ...]          # folded words of the title that identify it
+    source: dict = field(hash=False, compare=False, default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def curated_acts() -> tuple[CuratedAct, ...]:
+    """The curated disambiguation entries.
+
+    >>> sorted(a.key for a in curated_acts())[:2]
+    ['decret/2019/03/14/accrochage', 'decret/2019/03/14/organisation-travail']
+    """
+    data = yaml.safe_load((data_dir() / "acts.yaml").read_text(encoding="utf-8"))
+    return tuple(CuratedAct(e["key"], e["type"], str(e["date"]), tuple(fold(m) for m in e["match"]),
+                            e.get("source", {})) for e in data["acts"])
+
+
+def _slug(text: str) -> str:
+    """An IRI-safe qualifier.
+
+    >>> _slug("B11/-/GVL/dl/25.05.99/24-159")
+    'b11-gvl-dl-25-05-99-24-159'
+    """
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")
+
+
+@dataclass
+class Act:
+    """One act of the registry."""
+
+    key: str
+    type: str
+    date: str
+    number: str | None = None
+    titles: list[str] = field(default_factory=list)
+    nicknames: set[str] = field(default_factory=set)
+
+    @property
+    def iri(self):
+        return act_iri(self.key)
+
+    @property
+    def title(self) -> str | None:
+        """The longest title the corpus gives the act (titles are often shortened)."""
+        return max(self.titles, key=len) if self.titles else None
+
+    @property
+    def has_articles(self) -> bool:
+        """Whether the act is of a kind divided into articles (circulars are not)."""
+        return self.type != "circulaire"
+
+    def label(self) -> str:
+        """A French label: ``Décret du 3 juillet 1991``.
+
+        >>> Act("decret/1991/07/03", "decret", "1991-07-03").label()
+        'Décret du 3 juillet 1991'
+        >>> Act("arrete-royal/1982/07/02/49", "arrete-royal", "1982-07-02", "49").label()
+        'Arrêté royal n°49 du 2 juillet 1982'
+        """
+        return f"{ACT_TYPES[self.type]}{f' n°{self.number}' if self.number else ''} du {french_date(self.date)}"
+
+
+_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+
+
+def french_date(iso: str) -> str:
+    """``1991-07-03`` → ``3 juillet 1991``; ``1er`` for the first of the month.
+
+    >>> french_date("2019-09-01")
+    '1er septembre 2019'
+    """
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{'1er' if d == 1 else d} {_MONTHS_FR[m - 1]} {y}"
+
+
+class Registry:
+    """The acts of the corpus, keyed by act key."""
+
+    def __init__(self) -> None:
+        self.acts: dict[str, Act] = {}
+        self.nicknames: dict[str, str] = {}   # folded nickname -> key
+        self.article_index: dict[str, set[str]] = {}  # article -> acts cited by name with it
+
+    def key_for(self, mention: ActMention) -> tuple[list[str], str | None]:
+        """Candidate keys for a dated mention, and why there are several (or none).
+
+        One key when the mention designates one act; several when it cannot tell
+        curated same-day acts apart; none when the type is not said.
+        """
+        if mention.type is None or mention.date is None:
+            return [], None
+        same_day = [c for c in curated_acts() if c.type == mention.type and c.date == mention.date]
+        if same_day:
+            words = fold(" ".join(filter(None, [mention.title, mention.text])))
+            hits = [c.key for c in same_day if any(m in words for m in c.match)]
+            if len(hits) == 1:
+                return hits, None
+            return sorted(c.key for c in same_day), (
+                f"{len(same_day)} acts of type {mention.type} are dated {mention.date} in the corpus "
+                "and this mention does not say which")
+        qualifier = _slug(mention.number) if mention.number else None
+        return [act_key(mention.type, mention.date, qualifier)], None
+
+    def add(self, key: str, mention: ActMention) -> Act:
+        """Register (or enrich) the act ``key`` from a mention of it."""
+        info = key.split("/")
+        act = self.acts.get(key)
+        if act is None:
+            act = Act(key, info[0], "-".join(info[1:4]), mention.number)
+            self.acts[key] = act
+        if mention.title and mention.title not in act.titles:
+            act.titles.append(mention.title)
+        if mention.nickname:
+            act.nicknames.add(mention.nickname)
+            self.nicknames[fold(mention.nickname)] = key
+        return act
+
+    def by_nickname(self, nickname: str) -> str | None:
+        return self.nicknames.get(fold(nickname))
+
+    def by_title(self, words: str, act_type: str | None = None) -> list[str]:
+        """Keys of acts whose known title starts like ``words`` (at least six words agree)."""
+        probe = fold(words).split()
+        if len(probe) < 6:
+            return []
+        hits = []
+        for act in self.acts.values():
+            if act_type and act.type != act_type:
+                continue
+            for title in act.titles:
+                t = fold(title).split()
+                n = min(len(t), len(probe))
+                if n >= 6 and t[:n] == probe[:n]:
+                    hits.append(act.key)
+                    break
+        return sorted(hits)
+
+    def sorted_acts(self) -> list[Act]:
+        return [self.acts[k] for k in sorted(self.acts)]
