@@ -68,10 +68,14 @@ class Act:
     def iri(self):
         return act_iri(self.key)
 
+    title_counts: dict[str, int] = field(default_factory=dict)
+
     @property
     def title(self) -> str | None:
-        """The longest title the corpus gives the act (titles are often shortened)."""
-        return max(self.titles, key=len) if self.titles else None
+        """The title the corpus gives the act most often (then the longest)."""
+        if not self.titles:
+            return None
+        return max(self.titles, key=lambda t: (self.title_counts.get(t, 0), len(t), t))
 
     @property
     def has_articles(self) -> bool:
@@ -138,8 +142,10 @@ class Registry:
         if act is None:
             act = Act(key, info[0], "-".join(info[1:4]), mention.number)
             self.acts[key] = act
-        if mention.title and mention.title not in act.titles:
-            act.titles.append(mention.title)
+        if mention.title:
+            if mention.title not in act.titles:
+                act.titles.append(mention.title)
+            act.title_counts[mention.title] = act.title_counts.get(mention.title, 0) + 1
         if mention.nickname:
             act.nicknames.add(mention.nickname)
             self.nicknames[fold(mention.nickname)] = key

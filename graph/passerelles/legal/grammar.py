@@ -56,7 +56,7 @@ _PRECITE = re.compile(r"^\s*,?\s*précitée?s?\b", re.IGNORECASE)
 _BACKREF = re.compile(r"^\s*(?P<word>Ibidem|Idem)\b\.?", re.IGNORECASE)
 _AMEND = re.compile(r"tel(?:le)?s?\s+(?:qu'il\s+a\s+été\s+|que\s+|qu')(?P<how>modifiée?s?|insérée?s?)\s+par\s+(?:l'article\s+(?P<art>\d+\w*)\s+d[eu]\s+(?:l[ae']\s*)?)?", re.IGNORECASE)
 # Title: what follows the date up to the locator or the end of the clause.
-_TITLE_STOP = re.compile(r"(?:,\s*(?:art\.|article|§)|\s+art\.|\s+précité|\s+tel(?:le)?s?\s+qu|[.;(]\s|[.;]$|\s«\s|,\s*en\s+vigueur|,\s*Moniteur|\s+\[|,\s*§)", re.IGNORECASE)
+_TITLE_STOP = re.compile(r"(?:,\s*(?:art\.|article|§)|\s+art\.|\s+précité|\s+tel(?:le)?s?\s+qu|[.;(]\s|\s\(|[.;]$|\s«\s|,\s*en\s+vigueur|,\s*Moniteur|\s+\[|,\s*§|\s(?:sont|est|prévoit|précise|impose|impacte|qui)\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -205,11 +205,12 @@ def _title_after(after: str) -> str | None:
     after = after.lstrip(" ,")
     if not re.match(r"(?:relatif|relative|organisant|portant|définissant|concernant|fixant|visant|"
                     r"modifiant|instituant|déterminant|exécutant|approuvant|favorisant|"
-                    r"participant|«|\*)", after, re.IGNORECASE):
+                    r"participant|\*)", after, re.IGNORECASE) and not re.match(
+                    r"«\s*(?:relatif|relative|organisant|portant|définissant|participant|fixant|visant)", after, re.IGNORECASE):
         return None
     stop = _TITLE_STOP.search(after)
     title = after[: stop.start()] if stop else after
-    title = title.strip(" ,.*«»")
+    title = title.strip(" ,.*«»)")
     return title or None
 
 

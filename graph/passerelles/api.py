@@ -1,0 +1,81 @@
+"""The Python API, for notebooks and scripts: one object gives the model, the graph and
+the answers.
+
+>>> from passerelles.api import Passerelles
+>>> p = Passerelles()
+>>> len(p.model.footnotes)
+244
+>>> p.graph.store.__class__.__name__     # rdflib API, Oxigraph underneath
+'OxigraphStore'
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph
+
+
+class Passerelles:
+    """A corpus, its parsed model, its graph and a store to query.
+
+    Parameters
+    ----------
+    corpus : path, optional
+        A corpus folder (default: the bundled corpus).
+    endpoint : str, optional
+        A SPARQL 1.1 query URL; answers then come from that endpoint instead of the
+        embedded store.
+    """
+
+    def __init__(self, corpus: str | Path | None = None, endpoint: str | None = None,
+                 timeout: float = 30.0):
+        self.corpus_dir = Path(corpus) if corpus is not None else None
+        self.endpoint = endpoint
+        self.timeout = timeout
+
+    @cached_property
+    def corpus(self):
+        from .corpus import load_corpus
+        return load_corpus(self.corpus_dir)
+
+    @cached_property
+    def model(self):
+        from .model import build_model
+        return build_model(self.corpus)
+
+    @cached_property
+    def memory_graph(self) -> Graph:
+        """The graph as built, in rdflib's memory store (what ``build`` serialises)."""
+        from .rdf.build import build_graph
+        return build_graph(self.model)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API)."""
+        from .store import oxigraph_graph
+        return oxigraph_graph(self.memory_graph)
+
+    @cached_property
+    def store(self):
+        """Where queries run: the embedded graph, or the remote endpoint if one was given."""
+        from .store import EmbeddedStore, RemoteStore
+        if self.endpoint:
+            return RemoteStore(self.endpoint, self.timeout)
+        return EmbeddedStore(self.graph)
+
+    # -- answers -----------------------------------------------------------------
+    def citations(self, act: str | None = None, article: str | None = None, status: str | None = None) -> list[dict]:
+        """Citation records (see the README's JSON contract), filtered."""
+        from .views.citations import citation_records, filter_citations, find_acts
+        acts = find_acts(self.store, act) if act else None
+        return filter_citations(citation_records(self.store), acts, article, status)
+
+    def sparql(self, name_or_path: str, **params) -> list[dict]:
+        """Run a query of ``queries/`` (or a file) with parameters bound as RDF terms."""
+        from .queries import load_query
+        from .store import refuse_service
+        query = load_query(name_or_path).text
+        refuse_service(query)
+        return self.store.select(query, params or None)
