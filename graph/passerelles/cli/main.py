@@ -10,8 +10,14 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import click
 import typer
+
+try:  # typer >= 0.16 vendors its own copy of click
+    import typer._click as click
+    from typer._click.exceptions import NoArgsIsHelpError as _NoArgsIsHelp
+except ImportError:  # pragma: no cover
+    import click
+    from click.exceptions import NoArgsIsHelpError as _NoArgsIsHelp
 
 from ..errors import EXIT_USAGE, PasserellesError
 from .output import err
@@ -63,24 +69,38 @@ def run(argv: list[str] | None = None) -> int:
             raise
         err(f"error: {exc}")
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         err("aborted")
         return 130
+    except _NoArgsIsHelp as exc:
+        # "passerelles" alone: the help, as with --help
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return 0
     except click.ClickException as exc:
         # Usage errors: one line, not click's multi-line usage block.
         if debug:
             raise
         ctx = getattr(exc, "ctx", None)
         where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        err(f"usage error: {exc.format_message()}{where}")
+        err(f"usage error: {exc.format_message()}{_suggest(exc, args)}{where}")
         return EXIT_USAGE
+
+
+def _suggest(exc, args: list[str]) -> str:
+    """'did you mean …' for a misspelt sub-command."""
+    import re
+    from difflib import get_close_matches
+
+    m = re.search(r"No such command '([^']+)'", exc.format_message())
+    if not m:
+        return ""
+    names = list(typer.main.get_command(app).commands)
+    close = get_close_matches(m.group(1), names, n=3, cutoff=0.5)
+    return f" Did you mean: {', '.join(close)}?" if close else ""
 
 
 def main() -> None:  # pragma: no cover - console script wrapper
     sys.exit(run())
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

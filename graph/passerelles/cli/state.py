@@ -16,7 +16,7 @@ class State:
     _apps: dict = field(default_factory=dict)
 
     def app(self, endpoint: str | None = None, timeout: float = 30.0) -> Passerelles:
-        key = (endpoint, timeout)
+        key = (self.corpus_dir, endpoint, timeout)
         if key not in self._apps:
             self._apps[key] = Passerelles(self.corpus_dir, endpoint=endpoint, timeout=timeout)
         return self._apps[key]

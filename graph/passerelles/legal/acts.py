@@ -114,6 +114,7 @@ class Registry:
         self.acts: dict[str, Act] = {}
         self.nicknames: dict[str, str] = {}   # folded nickname -> key
         self.article_index: dict[str, set[str]] = {}  # article -> acts cited by name with it
+        self.partials: dict[tuple, str] = {}          # (type, date, folded title) -> key
 
     def key_for(self, mention: ActMention) -> tuple[list[str], str | None]:
         """Candidate keys for a dated mention, and why there are several (or none).
@@ -134,6 +135,27 @@ class Registry:
                 "and this mention does not say which")
         qualifier = _slug(mention.number) if mention.number else None
         return [act_key(mention.type, mention.date, qualifier)], None
+
+    def pair_partials(self, mentions: list[ActMention]) -> None:
+        """Join mentions that give only the type (``l'arrêté du Gouvernement … fixant les
+        répertoires …``) with mentions that give only the date (``l'arrêté du 6 novembre
+        2018 fixing les répertoires …``) when their titles agree: together they name one act.
+        """
+        typed = [m for m in mentions if m.type and not m.date and m.title and not m.nickname]
+        dated = [m for m in mentions if m.date and not m.type and m.title]
+        for t in typed:
+            for d in dated:
+                a, b = fold(t.title).split(), fold(d.title).split()
+                n = min(len(a), len(b))
+                if n >= 4 and a[:n] == b[:n]:
+                    key = act_key(t.type, d.date)
+                    self.partials[(t.type, None, fold(t.title))] = key
+                    self.partials[(None, d.date, fold(d.title))] = key
+                    self.add(key, ActMention(type=t.type, date=d.date, title=d.title if len(d.title) > len(t.title) else t.title))
+
+    def by_partial(self, mention: ActMention) -> str | None:
+        """The key found for a mention that gives only its type or only its date."""
+        return self.partials.get((mention.type, mention.date, fold(mention.title or "")))
 
     def add(self, key: str, mention: ActMention) -> Act:
         """Register (or enrich) the act ``key`` from a mention of it."""

@@ -49,6 +49,8 @@ _ACT_PATTERNS = [
     ("circulaire", r"(?<=\d\s)et\s+(?:n°\s*)?(?P<number>\d{3,5})\s+du\s+" + _DATE),
     ("decret", r"d[ée]cret\s+«\s*(?P<nick>[^»]+?)\s*»"),
     (None, r"arr[êe]t[ée](?:\s+d'application)?\s+du\s+" + _DATE),
+    # typed but undated, followed by its title: identified later by the title
+    ("agcf", r"arr[êe]t[ée]\s+du\s+Gouvernement\s+de\s+la\s+Communauté\s+française(?=\s+(?:fixant|relatif|portant|définissant))"),
     ("decret", r"(?P<bare>d[ée]cret)\s+pr[ée]cit[ée]"),
 ]
 _ACT_RE = [(t, re.compile(p, re.IGNORECASE)) for t, p in _ACT_PATTERNS]
@@ -189,7 +191,7 @@ def find_mentions(text: str) -> list[ActMention]:
             after = text[m.end():]
             precite = bool(_PRECITE.match(after)) or bool(groups.get("bare"))
             title = None
-            if date and not groups.get("bare"):
+            if not groups.get("bare") and not groups.get("nick"):
                 title = _title_after(after)
             found.append(ActMention(
                 type=act_type, date=date, number=groups.get("number"),
@@ -225,7 +227,8 @@ _LOC_TOKEN = re.compile(
     r"|(?P<space>\s+)",
     re.IGNORECASE)
 _LEVELS = ("article", "paragraph", "alinea", "point")
-_FORWARD = re.compile(r"^\s*(?:,\s*)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)", re.IGNORECASE)
+# "article 2bis, §1er, 1°, (« Art. 49 ») du décret du …": a parenthesis may stand between
+_FORWARD = re.compile(r"^\s*(?:,\s*)?(?:\([^()]{0,40}\)\s*)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)", re.IGNORECASE)
 
 
 def _value(raw: str) -> str:
@@ -300,6 +303,9 @@ def parse_locators(text: str, start: int = 0) -> tuple[list[Locator], int]:
         if plural and not m.group("deg") and last_sep == "," and level != "article" and cur is not None:
             # "articles 9, §§1er, 10 et 11": after a comma, a bare number is the next article
             lvl = level = "article"
+        elif level == "paragraph" and not m.group("deg") and last_sep == "," and cur is not None:
+            # "art. 3, §1er, 8": a bare number after a paragraph is a point written without "°"
+            lvl = "point"
         if cur is None:
             cur = dict.fromkeys(_LEVELS)
             cur[lvl] = value

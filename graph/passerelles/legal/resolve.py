@@ -147,7 +147,14 @@ class _Resolver:
         """Candidate act keys for a mention, the reason when not exactly one, and how it was found."""
         if m.date and m.type:
             keys, why = self.registry.key_for(m)
+            if m.plural and not why:
+                why = (f"the text names several acts of this date ({m.text.strip()!r}) without telling "
+                       "them apart; they stand under one key")
             return keys, why, "precite" if m.precite else "direct"
+        partial = self.registry.by_partial(m)
+        if partial:
+            missing = "date" if m.date is None else "kind of act"
+            return [partial], f"the {missing} is not written here; identified by the title shared with another mention", "title"
         if m.nickname and not m.date:
             key = self.registry.by_nickname(m.nickname)
             if key:
@@ -177,6 +184,7 @@ def _register_all(doc: Document, notes: list[Footnote], body_lines: list[int], r
             keys, _ = registry.key_for(m)
             if len(keys) == 1:
                 registry.add(keys[0], m)
+    registry.pair_partials([m for p, _ in parsed for m in p.mentions])
     # Articles each act is cited with by name (not through a chain): evidence for alternatives.
     for p, body in parsed:
         refs, _ = _attach(p, body=body)
@@ -310,10 +318,15 @@ def _citation(doc: Document, line: int, footnote: int | None, ref: _Ref, keys: l
 
 
 def _amendment_for(ref: _Ref, parsed: ParsedText, resolver: _Resolver) -> dict:
-    """The amendment that follows a reference in the same note, if any."""
-    start = ref.group.end if ref.group else (ref.mention.end if ref.mention else 0)
+    """The amendment of the act a reference cites: the first "tel que modifié par …" after
+    the act's mention and before the next act named (note 200 puts it between the act's
+    title and the article; note 106 after the article)."""
+    start = ref.mention.end if ref.mention is not None else (ref.group.end if ref.group else 0)
+    amending = {id(a.act) for a in parsed.amendments}
+    later = [m.start for m in parsed.mentions if m.start > start and id(m) not in amending]
+    stop = min(later) if later else len(parsed.text)
     for a in parsed.amendments:
-        if a.start >= start:
+        if start <= a.start < stop:
             keys, _, _ = resolver.keys(a.act)
             if keys:
                 return {"amended_by": keys[0], "amendment": a.how, "amending_article": a.article}

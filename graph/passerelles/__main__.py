@@ -1,0 +1,5 @@
+"""``python -m passerelles`` runs the command line."""
+
+from passerelles.cli.main import main
+
+main()

@@ -1,0 +1,61 @@
+"""Shared fixtures: the parsed corpus (once per session) and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from passerelles.api import Passerelles
+from passerelles.cli.main import run
+from passerelles.corpus import default_corpus_dir
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def app() -> Passerelles:
+    return Passerelles()
+
+
+@pytest.fixture(scope="session")
+def model(app):
+    return app.model
+
+
+@pytest.fixture(scope="session")
+def answer_key() -> dict:
+    """Footnotes and body citations derived by hand from the circular (tests/data)."""
+    return yaml.safe_load((DATA / "footnotes_expected.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``passerelles ARGS`` in-process; return exit code, stdout and stderr."""
+    def invoke(*args: str) -> Result:
+        code = run(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+    return invoke
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A writable copy of the bundled corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), target)
+    return target

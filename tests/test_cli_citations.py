@@ -1,0 +1,88 @@
+"""The analysts' commands: JSON contract, filters, exit codes, help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from passerelles.cli.main import app
+
+CONTRACT = {"source", "act", "article", "paragraph", "alinea", "point", "status", "alternatives", "reason", "text"}
+
+
+def test_citations_json_contract(cli):
+    result = cli("citations", "--json")
+    assert result.code == 0
+    records = result.json()
+    assert len(records) > 300
+    for r in records:
+        assert CONTRACT <= set(r)
+        assert set(r["source"]) == {"document", "line", "footnote"}
+        assert r["status"] in ("resolved", "ambiguous", "unresolved")
+        if r["act"] is not None:
+            assert set(r["act"]) == {"type", "date", "number", "title", "iri"}
+            assert r["act"]["type"] in ("decret", "loi", "arrete-royal", "agcf", "aecf", "circulaire")
+        for alt in r["alternatives"]:
+            assert {"act", "article", "paragraph", "alinea", "point"} <= set(alt)
+    first = records[0]
+    assert first["source"] == {"document": "circulaire-7282", "line": 203, "footnote": None}
+
+
+def test_who_cites_article_6_of_the_decree_of_3_july_1991(cli):
+    result = cli("citations", "--act", "décret du 3 juillet 1991", "--article", "6", "--json")
+    assert result.code == 0
+    notes = sorted({r["source"]["footnote"] for r in result.json()})
+    # the adult-with-contract conditions of chapter II: notes 42-44, 46-48, 50-55, 58-60, …
+    assert notes[:6] == [42, 43, 44, 46, 47, 48] and 82 in notes and len(notes) == 30
+    # accent- and case-insensitive act lookup
+    again = cli("citations", "--act", "DECRET DU 3 JUILLET 1991", "--article", "6", "--json")
+    assert again.json() == result.json()
+
+
+def test_status_filter_and_reasons(cli):
+    result = cli("citations", "--status", "unresolved", "--json")
+    assert result.code == 0
+    assert all(r["reason"] for r in result.json())
+    assert cli("citations", "--status", "maybe").code == 2
+
+
+def test_unknown_act_exits_2_with_candidates(cli):
+    result = cli("citations", "--act", "décret du 3 juillet 1992")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "did you mean" in result.err
+
+
+def test_no_answer_exits_1(cli):
+    result = cli("citations", "--act", "loi du 29 juin 1983", "--article", "99")
+    assert result.code == 1 and "no citation" in result.err
+
+
+def test_acts_and_cited_by(cli):
+    acts = cli("acts", "--json").json()
+    top = acts[0]
+    assert top["key"] == "decret/1991/07/03" and top["citations"] > 150
+    ranked = cli("cited-by", "décret du 3 juillet 1991", "--json").json()
+    assert ranked["act"]["key"] == "decret/1991/07/03"
+    assert ranked["provisions"][0]["label"] == "art. 6" and ranked["provisions"][0]["passages"] == 30
+    only = cli("cited-by", "décret du 3 juillet 1991", "--article", "2ter", "--json").json()
+    assert {p["article"] for p in only["provisions"]} == {"2ter"}
+
+
+def test_every_command_has_help_and_json(cli):
+    import typer.main
+    command = typer.main.get_command(app)
+    assert len(command.commands) >= 5
+    for name, sub in command.commands.items():
+        options = {o for p in sub.params for o in getattr(p, "opts", [])}
+        assert "--json" in options, name
+        assert sub.help, name
+        result = cli(name, "--help")
+        assert result.code == 0 and "Usage" in result.out, name
+
+
+def test_usage_error_is_one_line_without_traceback():
+    proc = subprocess.run([sys.executable, "-m", "passerelles", "citations", "--nope"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "passerelles", "--debug", "cited-by", "nope"], capture_output=True, text=True)
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
