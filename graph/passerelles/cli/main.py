@@ -84,21 +84,8 @@ def run(argv: list[str] | None = None) -> int:
             raise
         ctx = getattr(exc, "ctx", None)
         where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        err(f"usage error: {exc.format_message()}{_suggest(exc, args)}{where}")
+        err(f"usage error: {exc.format_message()}{where}")
         return EXIT_USAGE
-
-
-def _suggest(exc, args: list[str]) -> str:
-    """'did you mean …' for a misspelt sub-command."""
-    import re
-    from difflib import get_close_matches
-
-    m = re.search(r"No such command '([^']+)'", exc.format_message())
-    if not m:
-        return ""
-    names = list(typer.main.get_command(app).commands)
-    close = get_close_matches(m.group(1), names, n=3, cutoff=0.5)
-    return f" Did you mean: {', '.join(close)}?" if close else ""
 
 
 def main() -> None:  # pragma: no cover - console script wrapper
