@@ -57,4 +57,4 @@ def _load_curated(model: Model):
     return {"years": curated.load_years(), "titles": curated.load_titles(), "rules": curated.load_rules()}
 
 
-_EXTRAS = [("curated", _load_curated)]
+_EXTRAS = [("catalogue", _load_catalogue), ("curated", _load_curated)]
