@@ -30,8 +30,7 @@ def passage_iri(doc_id: str, first: int, last: int | None = None) -> URIRef:
     return ID[f"doc/{doc_id}/L{first}-{last}"]
 
 
-def add_passage(graph: Graph, doc_id: str, first: int, last: int | None = None,
-                quote: str | None = None) -> URIRef:
+def add_passage(graph: Graph, doc_id: str, first: int, last: int | None = None) -> URIRef:
     """Add (idempotently) the passage node and return its IRI."""
     last = first if last is None else last
     node = passage_iri(doc_id, first, last)
@@ -39,14 +38,18 @@ def add_passage(graph: Graph, doc_id: str, first: int, last: int | None = None,
     graph.add((node, DCTERMS.isPartOf, document_iri(doc_id)))
     graph.add((node, PSL.firstLine, Literal(first, datatype=XSD.integer)))
     graph.add((node, PSL.lastLine, Literal(last, datatype=XSD.integer)))
-    if quote:
-        graph.add((node, PSL.quote, Literal(quote, lang="fr")))
     return node
 
 
 def add_source(graph: Graph, subject: URIRef, doc_id: str, first: int,
                last: int | None = None, quote: str | None = None) -> URIRef:
-    """Record that ``subject`` was derived from lines ``first``–``last`` of ``doc_id``."""
-    node = add_passage(graph, doc_id, first, last, quote)
+    """Record that ``subject`` was derived from lines ``first``–``last`` of ``doc_id``.
+
+    The quotation (the words of those lines the fact rests on) belongs to the subject: two
+    facts drawn from one passage may quote different words of it.
+    """
+    node = add_passage(graph, doc_id, first, last)
     graph.add((subject, PROV.wasDerivedFrom, node))
+    if quote:
+        graph.add((subject, PSL.quote, Literal(quote, lang="fr")))
     return node

@@ -38,8 +38,10 @@ def to_data(condition) -> dict | None:
     """A curated :class:`~passerelles.curated.Condition` as plain JSON-able data."""
     if condition is None:
         return None
-    if condition.children:
-        out: dict[str, Any] = {condition.key: [to_data(c) for c in condition.children]}
+    if condition.key == "not":
+        out: dict[str, Any] = {"not": to_data(condition.children[0]) if condition.children else _plain(condition.value)}
+    elif condition.children:
+        out = {condition.key: [to_data(c) for c in condition.children]}
     else:
         out = {condition.key: _plain(condition.value)}
     if condition.text:

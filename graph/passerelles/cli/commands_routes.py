@@ -1,0 +1,156 @@
+"""Commands for pathways: route, explain, resolve, titles."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import InputError
+from ..pathways.conditions import Situation
+from .main import app
+from .options import ENDPOINT, JSON, TIMEOUT
+from .output import console, print_json
+from .state import STATE
+
+REGIMES = ("plein-exercice", "article-49", "article-45", "urgence", "mfi", "specialise-f3", "specialise-f4")
+CONTRACTS = ("contrat-alternance", "contrat-apprentissage", "convention-emploi-formation", "convention-premier-emploi",
+             "convention-isp-avant-2015", "autre-contrat-approuve")
+
+AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
+ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
+CONTRACT = typer.Option(None, "--contract", metavar="KIND", help=f"A contract concluded (repeatable): {', '.join(CONTRACTS)}.")
+HOLDS = typer.Option(None, "--holds", metavar="TITLE", help="Another title held (repeatable), e.g. CQ6.")
+REGIME = typer.Option(None, "--regime", metavar="R", help=f"Only steps in this regime: {', '.join(REGIMES)}.")
+SECTOR = typer.Option(None, "--sector", metavar="N", help="Only 7th-year options of this sector (1-10).")
+YEAR = typer.Option(None, "--year", metavar="YYYY-YYYY", help="Only rules valid in this school year, e.g. 2019-2020.")
+K = typer.Option(3, "--k", min=1, max=50, help="How many of the shortest routes.")
+ALL = typer.Option(False, "--all", help="Every simple route instead of the k shortest.")
+MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
+
+
+def _situation(view, age, adult, contract, holds, regime, sector, year) -> Situation:
+    from ..routes.names import resolve
+    if regime is not None and regime not in REGIMES:
+        raise InputError(f"--regime must be one of {', '.join(REGIMES)} (got {regime!r})")
+    for c in contract or []:
+        if c not in CONTRACTS:
+            from difflib import get_close_matches
+            close = get_close_matches(c, CONTRACTS, n=2, cutoff=0.4)
+            raise InputError(f"unknown contract {c!r}; one of {', '.join(CONTRACTS)}" + (f" (did you mean {close[0]}?)" if close else ""))
+    if year is not None and not (len(year) == 9 and year[4] == "-" and year[:4].isdigit() and year[5:].isdigit()
+                                 and int(year[5:]) == int(year[:4]) + 1):
+        raise InputError(f"--year must be a school year such as 2019-2020 (got {year!r})")
+    held = frozenset(resolve(view, h).id for h in holds or [])
+    return Situation(age=age, adult=adult, contracts=frozenset(contract or []), holds=held,
+                     regime=regime, sector=sector, year=year)
+
+
+def _routes(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout):
+    from ..routes.names import resolve
+    from ..routes.search import find_routes
+    from ..routes.view import build_view
+    view = build_view(STATE.app(endpoint, timeout).store)
+    source, target = resolve(view, from_), resolve(view, to)
+    situation = _situation(view, age, adult, contract, holds, regime, sector, year)
+    if source.start and source.start.startswith("title:"):
+        situation = Situation(**{**situation.__dict__, "holds": situation.holds | {source.id}})
+    routes = find_routes(view, source, target, situation, k=k, all_routes=all_, max_years=max_years)
+    return view, source, target, routes
+
+
+@app.command()
+def route(
+    from_: str = typer.Argument(..., metavar="FROM", help="What the pupil holds or completed: a title (CE6P, CQ6 …) or a year (4P …)."),
+    to: str = typer.Argument(..., metavar="TO", help="The goal: a title (CESS), a year (7P, 5TQ), an option code (7130), 7e or 7e:L / 7e:S-O / 7e:O."),
+    age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
+    holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
+    year: Optional[str] = YEAR, k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+) -> None:
+    """The routes from FROM to TO, step by step, each with its legal basis and circular line.
+
+    Years count school years of study (after a successful 4P, the CE6P takes 2: 5P and 6P);
+    admissions and awards take none. Conditions that the filters cannot settle (decisions of
+    a body, conditions set by other circulars …) stay on the steps.
+    """
+    from ..routes.explain import route_record
+    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout)
+    if as_json:
+        print_json({"from": source.id, "to": target.id, "routes": [route_record(r) for r in routes]})
+        return
+    from ..routes.explain import cite, summarize
+    for i, r in enumerate(routes, 1):
+        years = r.years if r.years is not None else f"≥ {r.years_at_least} (a duration is not given by the text)"
+        table = Table(title=f"Route {i}: {source.id} → {target.id} — {years} school year(s)", title_justify="left")
+        for col in ("from", "to", "kind", "years", "basis", "line", "conditions still to meet"):
+            table.add_column(col, overflow="fold")
+        for s in r.steps:
+            src = s.rule.get("source")
+            table.add_row(s.source.split(":", 1)[-1], s.target.split(":", 1)[-1], s.kind, str(s.years if s.years is not None else "?"),
+                          "; ".join(cite(b) for b in s.rule["basis"]) or ("—" if s.kind in ("study",) else "none cited"),
+                          str(src["line"]) if src else "", "\n".join("• " + summarize(c) for c in s.conditions))
+        console.print(table)
+    if any(s.conditions for r in routes for s in r.steps):
+        console.print("[dim]Conditions are shortened; 'passerelles explain FROM TO' gives them in full.[/dim]")
+
+
+@app.command()
+def explain(
+    from_: str = typer.Argument(..., metavar="FROM", help="What the pupil holds or completed."),
+    to: str = typer.Argument(..., metavar="TO", help="The goal (title, year, option code, 7e, 7e:O …)."),
+    age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
+    holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
+    year: Optional[str] = YEAR, k: int = typer.Option(1, "--k", min=1, max=20, help="How many routes to justify."),
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+) -> None:
+    """The route(s) as a justification: "admitted to 7P according to …, on condition that …"."""
+    from ..routes.explain import explain_step, route_record
+    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout)
+    labels = {n: f"{d['label']} ({d['id']})" for n, d in view.nodes(data=True) if "label" in d}
+    texts = [[explain_step(s, labels) for s in r.steps] for r in routes]
+    if as_json:
+        print_json({"from": source.id, "to": target.id,
+                    "routes": [{**route_record(r), "explanation": t} for r, t in zip(routes, texts)]})
+        return
+    for i, (r, lines) in enumerate(zip(routes, texts), 1):
+        years = r.years if r.years is not None else f"au moins {r.years_at_least}"
+        console.print(f"[bold]Parcours {i} — {years} année(s) scolaire(s)[/bold]")
+        for n, line in enumerate(lines, 1):
+            console.print(f"  {n}. {line}")
+        console.print()
+
+
+@app.command("resolve")
+def resolve_cmd(
+    name: str = typer.Argument(..., metavar="NAME", help="An id, abbreviation or French label (case and accents ignored)."),
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+) -> None:
+    """What a name means: its canonical id, label and kind (year, title, option …)."""
+    from ..routes.names import resolve
+    from ..routes.view import build_view
+    found = resolve(build_view(STATE.app(endpoint, timeout).store), name)
+    if as_json:
+        print_json(found.as_dict())
+        return
+    console.print(f"{found.id} — {found.label} [{found.kind}]")
+
+
+@app.command()
+def titles(
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+) -> None:
+    """Every title, certificate and attestation the circular names, with its issuer and legal basis."""
+    from ..views.titles import title_records
+    records = title_records(STATE.app(endpoint, timeout).store)
+    if as_json:
+        print_json(records)
+        return
+    table = Table(title=f"{len(records)} titles and attestations")
+    for col in ("id", "label", "issued by", "legal basis", "line"):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        basis = "; ".join(b["citation"] for b in r["basis"]) or f"[dim]{r['basis_missing'] or '—'}[/dim]"
+        table.add_row(r["id"], r["label"], r["issued_by"], basis, str(r["source"]["line"]))
+    console.print(table)
