@@ -7,16 +7,12 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from ..errors import InputError
-from ..pathways.conditions import Situation
 from .main import app
 from .options import ENDPOINT, JSON, TIMEOUT
 from .output import console, print_json
 from .state import STATE
 
-REGIMES = ("plein-exercice", "article-49", "article-45", "urgence", "mfi", "specialise-f3", "specialise-f4")
-CONTRACTS = ("contrat-alternance", "contrat-apprentissage", "convention-emploi-formation", "convention-premier-emploi",
-             "convention-isp-avant-2015", "autre-contrat-approuve")
+from ..routes.service import CONTRACTS, REGIMES, ask
 
 AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
 ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
@@ -30,34 +26,10 @@ ALL = typer.Option(False, "--all", help="Every simple route instead of the k sho
 MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
 
 
-def _situation(view, age, adult, contract, holds, regime, sector, year) -> Situation:
-    from ..routes.names import resolve
-    if regime is not None and regime not in REGIMES:
-        raise InputError(f"--regime must be one of {', '.join(REGIMES)} (got {regime!r})")
-    for c in contract or []:
-        if c not in CONTRACTS:
-            from difflib import get_close_matches
-            close = get_close_matches(c, CONTRACTS, n=2, cutoff=0.4)
-            raise InputError(f"unknown contract {c!r}; one of {', '.join(CONTRACTS)}" + (f" (did you mean {close[0]}?)" if close else ""))
-    if year is not None and not (len(year) == 9 and year[4] == "-" and year[:4].isdigit() and year[5:].isdigit()
-                                 and int(year[5:]) == int(year[:4]) + 1):
-        raise InputError(f"--year must be a school year such as 2019-2020 (got {year!r})")
-    held = frozenset(resolve(view, h).id for h in holds or [])
-    return Situation(age=age, adult=adult, contracts=frozenset(contract or []), holds=held,
-                     regime=regime, sector=sector, year=year)
-
-
 def _routes(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout):
-    from ..routes.names import resolve
-    from ..routes.search import find_routes
-    from ..routes.view import build_view
-    view = build_view(STATE.app(endpoint, timeout).store)
-    source, target = resolve(view, from_), resolve(view, to)
-    situation = _situation(view, age, adult, contract, holds, regime, sector, year)
-    if source.start and source.start.startswith("title:"):
-        situation = Situation(**{**situation.__dict__, "holds": situation.holds | {source.id}})
-    routes = find_routes(view, source, target, situation, k=k, all_routes=all_, max_years=max_years)
-    return view, source, target, routes
+    answer = ask(STATE.app(endpoint, timeout), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
+                 adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
+    return answer.view, answer.source, answer.target, answer.routes
 
 
 @app.command()
