@@ -185,9 +185,29 @@ def _add_condition(g: Graph, iri: str, c, years: set[str]) -> URIRef:
     return node
 
 
+def add_attestations(g: Graph, rules, years: set[str]) -> None:
+    """``psl:attests``: a title delivered by a single rule, to the pupils who completed a
+    single year, attests that year — holding the CE6P shows the 6P was completed with
+    success (the CE6P "est délivré aux élèves qui ont terminé avec fruit la 6e année"), so
+    the rules that ask for the completed 6P apply to its holders. ``psl:attestedBy`` names
+    the award rule, which is the basis of the inference.
+    """
+    awards: dict[str, list] = {}
+    for r in rules:
+        if r.kind == "award" and r.to:
+            awards.setdefault(r.to, []).append(r)
+    for title, given in sorted(awards.items()):
+        if len(given) == 1 and len(given[0].from_) == 1 and given[0].from_mode == "completed" \
+                and given[0].from_[0] in years:
+            rule = given[0]
+            g.add((title_iri(title), PSL.attests, year_iri(rule.from_[0])))
+            g.add((title_iri(title), PSL.attestedBy, rule_iri(rule.document, rule.id)))
+
+
 def add_pathways(g: Graph, model) -> None:
     curated = model.extras["curated"]
     years = {y.id for y in curated["years"]}
     add_years(g, curated["years"])
     add_titles(g, curated["titles"])
     add_rules(g, curated["rules"], years)
+    add_attestations(g, curated["rules"], years)

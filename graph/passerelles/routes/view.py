@@ -107,8 +107,10 @@ def build_view(store: Store) -> nx.DiGraph:
     basis = _basis(store)
     rules = store.select(load_query("rules").text)
     access_rules = {}
+    records = {}
     for row in rules:
         record = _rule_record(row, basis.get(row["rule"], []))
+        records[row["rule"]] = record
         if row["kind"] == "option-access":
             access_rules[row["accessClass"]] = (row, record)
             continue
@@ -120,29 +122,18 @@ def build_view(store: Store) -> nx.DiGraph:
             if src not in g or target not in g:
                 continue
             g.add_edge(src, target, rules=g.edges[src, target]["rules"] + [record] if g.has_edge(src, target) else [record])
-    _add_attestations(g)
+    _add_attestations(g, store, records)
     _add_options(g, store, access_rules)
     return g
 
 
-def _add_attestations(g: nx.DiGraph) -> None:
-    """A title delivered by a single rule, to the pupils who completed a single year, attests
-    that year: holding the CE6P shows the 6P was completed with success (the CE6P "est
-    délivré aux élèves qui ont terminé avec fruit la 6e année"), so the rules that ask for
-    the completed 6P apply to its holders. The step carries that award rule as its basis.
-    """
-    awards: dict[str, list[tuple[str, dict]]] = {}
-    for u, v, data in g.edges(data=True):
-        if v.startswith("title:"):
-            for rule in data["rules"]:
-                if rule["kind"] == "award":
-                    awards.setdefault(v, []).append((u, rule))
-    for title, given in sorted(awards.items()):
-        rule_ids = {r["id"] for _, r in given}
-        sources = {u for u, _ in given}
-        if len(rule_ids) == 1 and len(sources) == 1 and next(iter(sources)).startswith("done:"):
-            year, rule = given[0]
-            g.add_edge(title, year, rules=[dict(rule, kind="attests", conditions=None)])
+def _add_attestations(g: nx.DiGraph, store: Store, rules: dict[str, dict]) -> None:
+    """``title:CE6P`` → ``done:6P``: the title attests the year (``psl:attests``, see
+    :func:`passerelles.pathways.rdf.add_attestations`); the step carries the award rule."""
+    for row in store.select(load_query("attestations").text):
+        title, year = f"title:{local_id(row['title'])}", f"done:{local_id(row['year'])}"
+        if title in g and year in g and row["rule"] in rules:
+            g.add_edge(title, year, rules=[dict(rules[row["rule"]], kind="attests", conditions=None)])
 
 
 def _add_options(g: nx.DiGraph, store: Store, access_rules: dict) -> None:
