@@ -64,6 +64,7 @@ def add_years(g: Graph, years) -> None:
     for y in years:
         node = year_iri(y.id)
         g.add((node, RDF.type, PSL.StudyYear))
+        g.add((node, RDF.type, PSL.State))
         g.add((node, RDF.type, SKOS.Concept))
         g.add((node, SKOS.inScheme, STATE_SCHEME))
         g.add((node, SKOS.notation, Literal(y.id)))
@@ -78,7 +79,7 @@ def add_years(g: Graph, years) -> None:
         if y.duration is not None:
             g.add((node, PSL.duration, Literal(y.duration, datatype=XSD.integer)))
         else:
-            g.add((node, PSL.duration, PSL.Unknown))
+            g.add((node, PSL.durationUnknown, Literal("la circulaire ne dit pas combien d'années dure cette formation", lang="fr")))
         for r in y.regime:
             g.add((node, PSL.regime, Literal(r)))
         g.add((node, PSL.jurisdiction, Literal("BE-FWB")))
@@ -90,7 +91,7 @@ def add_years(g: Graph, years) -> None:
 def add_titles(g: Graph, titles) -> None:
     for t in titles:
         node = title_iri(t.id)
-        for cls in (PSL.Title, ELM.Qualification, SDO.EducationalOccupationalCredential, SKOS.Concept):
+        for cls in (PSL.Title, PSL.State, ELM.Qualification, SDO.EducationalOccupationalCredential, SKOS.Concept):
             g.add((node, RDF.type, cls))
         g.add((node, SKOS.inScheme, STATE_SCHEME))
         g.add((node, SKOS.notation, Literal(t.id)))
