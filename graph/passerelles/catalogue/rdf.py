@@ -174,6 +174,8 @@ def _add_listing(graph: Graph, li: Listing, option: URIRef, doc: str) -> None:
         graph.add((node, PSL.degree, Literal(li.degree)))
     for mark in li.marks:
         graph.add((node, PSL.mark, Literal(mark)))
+    # RDF values are unordered; the marks' order as written is kept for the JSON contract
+    graph.add((node, PSL.markSequence, Literal(" | ".join(li.marks))))
     if li.access:
         graph.add((node, PSL.accessClass, access_iri(li.access)))
     if li.access_reason:

@@ -8,12 +8,12 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from ..catalogue import ACCESS_CLASSES, DEGREES, LISTS, Catalogue, Option, load_catalogue, option_rows
+from ..catalogue import ACCESS_CLASSES, DEGREES, LISTS, Catalogue, Option, load_catalogue
 from ..catalogue.check import check_catalogue
 from ..errors import InputError, NoAnswer, UnknownNameError
 from ..text import fold
 from .main import app
-from .options import JSON
+from .options import ENDPOINT, JSON, TIMEOUT
 from .output import console, print_json
 from .state import STATE
 
@@ -46,6 +46,8 @@ def options_command(
     degree: Optional[str] = typer.Option(None, "--degree", metavar="D", help=f"Only degree {', '.join(DEGREES)} (7 = 7th years)."),
     access: Optional[str] = typer.Option(None, "--access", metavar="A", help=f"Only 7th years of access class {', '.join(ACCESS_CLASSES)}."),
     as_json: bool = JSON,
+    endpoint: Optional[str] = ENDPOINT,
+    timeout: float = TIMEOUT,
 ) -> None:
     """List the options of the repertories (chapter VI, IV), one row per option and list.
 
@@ -53,13 +55,14 @@ def options_command(
     none (article 45 and urgence have no degree nor group; only 7th years have an access
     class). Exit 1 when no option matches.
     """
-    cat = _catalogue()
-    sector = _number(sector, [s.number for s in cat.sectors], "--sector")
-    group = _number(group, [g.number for g in cat.groups], "--group")
+    from ..views.options import option_records
+    records = option_records(STATE.app(endpoint, timeout).store)
+    sector = _number(sector, list(range(1, 11)), "--sector")
+    group = _number(group, sorted({r["group"] for r in records if r["group"] is not None} | _table_groups(sector)), "--group")
     list_name = _choice(list_name, LISTS, "--list")
     degree = _choice(degree, DEGREES, "--degree")
     access = _choice(access, ACCESS_CLASSES, "--access")
-    rows = [r for r in option_rows(cat)
+    rows = [r for r in records
             if (sector is None or r["sector"] == sector) and (group is None or r["group"] == group)
             and (list_name is None or r["list"] == list_name) and (degree is None or degree in r["degree"])
             and (access is None or r["access"] == access)]
@@ -76,6 +79,11 @@ def options_command(
         table.add_row(r["code"], r["label"], r["list"], r["form"], " ".join(r["degree"]) or "—", str(r["sector"]),
                       _dash(r["group"]), _dash(r["access"]), ", ".join(r["marks"]), str(r["source"]["line"]))
     console.print(table)
+
+
+def _table_groups(sector: int | None) -> set[int]:
+    """Groups of the table of sectors and groups (valid filter values even with no option)."""
+    return {g.number for g in _catalogue().groups}
 
 
 def _dash(value) -> str:
