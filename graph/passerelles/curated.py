@@ -247,6 +247,7 @@ class Rule:
     applies_to: tuple[str, ...] = ()
     basis_missing: str | None = None
     note: str | None = None
+    jurisdiction: str = "BE-FWB"     # the rule file's, unless the rule says otherwise
 
     def condition_nodes(self, key: str | None = None) -> list[Condition]:
         """All condition nodes of the rule (with ``key`` only, when given)."""
@@ -322,13 +323,13 @@ def _titles(directory: str) -> tuple[Title, ...]:
                  for t in data["titles"])
 
 
-def _rule(r: Mapping, document: str, default: Validity | None) -> Rule:
+def _rule(r: Mapping, document: str, default: Validity | None, jurisdiction: str) -> Rule:
     cond = r.get("conditions")
     return Rule(r["id"], document, r["kind"], tuple(r.get("from") or ()), r.get("to"),
                 tuple(r.get("regime") or ()), _condition(cond) if cond else None, _basis(r.get("basis")),
                 _source(r["source"]), _validity(r.get("validity")) or default,
                 r.get("from_mode") or "completed", r.get("access_class"), tuple(r.get("applies_to") or ()),
-                r.get("basis_missing"), r.get("note"))
+                r.get("basis_missing"), r.get("note"), r.get("jurisdiction", jurisdiction))
 
 
 def _rule_files(directory: Path) -> list[Path]:
@@ -342,7 +343,8 @@ def _rules(directory: str) -> tuple[Rule, ...]:
         data = _read(path)
         document = data.get("document", path.stem)
         default = _validity(data.get("validity"))
-        out.extend(_rule(r, document, default) for r in data.get("rules") or ())
+        jurisdiction = data.get("jurisdiction", "BE-FWB")
+        out.extend(_rule(r, document, default, jurisdiction) for r in data.get("rules") or ())
     return tuple(out)
 
 
@@ -630,7 +632,7 @@ class _Checker:
                 self.add(where, "not a mapping")
                 continue
             self.check_id(where, r.get("id"), seen)
-            extra = set(r) - {"id", "kind", "from", "from_mode", "to", "access_class", "applies_to", "regime",
+            extra = set(r) - {"id", "kind", "jurisdiction", "from", "from_mode", "to", "access_class", "applies_to", "regime",
                               "conditions", "basis", "basis_missing", "source", "validity", "note"}
             if extra:
                 self.add(where, f"unknown keys {sorted(extra)}")

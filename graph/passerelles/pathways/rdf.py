@@ -121,7 +121,7 @@ def add_rules(g: Graph, rules, years: set[str]) -> None:
         g.add((node, SKOS.notation, Literal(r.id)))
         g.add((node, PSL.ruleKind, Literal(r.kind)))
         g.add((node, PSL.fromMode, Literal(r.from_mode)))
-        g.add((node, PSL.jurisdiction, Literal("BE-FWB")))
+        g.add((node, PSL.jurisdiction, Literal(r.jurisdiction)))
         for state in r.from_:
             g.add((node, PSL.fromState, state_iri(state, years)))
         if not r.from_:
