@@ -22,7 +22,7 @@ def option_records(store: Store) -> list[dict]:
     for (code, list_name), rows in grouped.items():
         first = min(rows, key=lambda r: r["line"])
         marks: list[str] = []
-        for r in sorted(rows, key=lambda r: r["line"]):
+        for r in sorted(rows, key=lambda r: (r["line"], r["listing"])):
             for m in (r["marks"] or "").split(" | "):
                 if m and m not in marks:
                     marks.append(m)
@@ -33,8 +33,8 @@ def option_records(store: Store) -> list[dict]:
             "group": int(first["group"]) if first.get("group") else None,
             "access": first.get("access"),
             "marks": marks,
-            "replaces": sorted((first.get("replaces") or "").split()),
-            "replaced_by": sorted((first.get("replacedBy") or "").split()),
+            "replaces": sorted({r["replaces"] for r in rows if r.get("replaces")}),
+            "replaced_by": sorted({r["replacedBy"] for r in rows if r.get("replacedBy")}),
             "source": {"document": "circulaire-7282", "line": first["line"]},
         })
     return out
