@@ -79,7 +79,8 @@ def key_of(cond: dict) -> str:
 
 
 def evaluate(cond: dict | None, s: Situation, held: frozenset[str] = frozenset()) -> bool | None:
-    """Whether a condition is met for situation ``s`` (``held``: titles obtained on the route).
+    """Whether a condition is met for situation ``s`` (``held``: what the route has given so
+    far — title ids, and ``year:X`` for the years completed).
 
     >>> s = Situation(age=16)
     >>> evaluate({"age": {"ge": 15}}, s), evaluate({"age": {"ge": 18}}, s)
@@ -116,15 +117,26 @@ def evaluate(cond: dict | None, s: Situation, held: frozenset[str] = frozenset()
         if value in have:
             return True
         return None
+    if key == "completed":
+        years = value.get("years", []) if hasattr(value, "get") else value
+        return True if years and all(f"year:{y}" in held for y in years) else None
     return None  # decisions, orientation, external, unknown …: not settled by the filters
 
 
 def _age(bounds: dict, age: float | None) -> bool | None:
+    """Age bounds for an age given in completed years.
+
+    An age of N completed years covers N ≤ exact age < N+1, so it is "de plus de N ans"
+    (the circular's adult groups, "plus de 18 et moins de 21 ans" then "plus de 21 et moins
+    de 25 ans", meet without a gap); "moins de N ans" needs fewer than N completed years.
+
+    >>> _age({"gt": 18, "lt": 21}, 18), _age({"gt": 18, "lt": 21}, 21), _age({"gt": 21, "lt": 25}, 21)
+    (True, False, True)
+    """
     if age is None:
         return None
-    checks = {"ge": age >= bounds.get("ge", age), "gt": age > bounds["gt"] if "gt" in bounds else True,
-              "le": age <= bounds.get("le", age), "lt": age < bounds["lt"] if "lt" in bounds else True}
-    return all(checks.values())
+    return all((age >= bounds.get("ge", age), age >= bounds.get("gt", age),
+                age <= bounds.get("le", age), age < bounds.get("lt", age + 1)))
 
 
 def unsettled(cond: dict | None, s: Situation, held: frozenset[str] = frozenset()) -> list[dict]:

@@ -68,6 +68,8 @@ def describe_condition(c: dict) -> str:
         return f"inconnu : {value.get('about')} ({value.get('reason')})"
     if c.get("text"):
         return c["text"]
+    if hasattr(value, "get") and value.get("text"):
+        return value["text"]
     if key == "age":
         bounds = {"ge": "au moins", "gt": "plus de", "le": "au plus", "lt": "moins de"}
         parts = [f"{bounds[b]} {value[b]:g} ans" for b in ("ge", "gt", "le", "lt") if b in value]
@@ -81,6 +83,9 @@ def describe_condition(c: dict) -> str:
         return f"être titulaire du {value}"
     if key == "decision":
         return f"{value.get('kind', 'décision')} : {value.get('body')}" if hasattr(value, "get") else str(value)
+    if key == "completed":
+        years = value.get("years", []) if hasattr(value, "get") else value
+        return "avoir terminé avec fruit : " + ", ".join(years)
     if key == "orientation":
         return {"same": "dans la même orientation d'études", "corresponding": "dans une orientation d'études correspondante",
                 "different": "en changeant d'orientation d'études"}.get(value, str(value))

@@ -51,6 +51,8 @@ def _entries(view: nx.DiGraph) -> list[Resolved]:
 
 def _keys(entry: Resolved, view: nx.DiGraph) -> set[str]:
     keys = {fold(entry.id), fold(entry.label)}
+    if entry.kind in ("seventh-years", "start"):
+        return keys  # "7e" is not the 7P: it does not borrow the 7P's names
     node = entry.start or (entry.nodes[0] if entry.nodes else None)
     if node and node in view:
         data = view.nodes[node]

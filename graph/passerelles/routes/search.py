@@ -70,12 +70,25 @@ def keep_rule(rule: dict, s: Situation) -> bool:
     return evaluate(rule["conditions"], s) is not False
 
 
+def option_excluded(data: dict, s: Situation) -> str | None:
+    """Why the situation rules out a 7th-year option node (sector, school year), if it does."""
+    if data.get("kind") != "option":
+        return None
+    if s.sector is not None and data.get("sector") != s.sector:
+        return f"option {data['id']} is in sector {data.get('sector')}, not {s.sector}"
+    if s.year and ((data.get("valid_until") and s.year > data["valid_until"])
+                   or (data.get("valid_from") and s.year < data["valid_from"])):
+        return (f"option {data['id']} may be organised {data.get('valid_from') or '…'}–{data.get('valid_until') or '…'}"
+                f" only (l. {data.get('line')}), not in {s.year}")
+    return None
+
+
 def filtered(view: nx.DiGraph, s: Situation) -> nx.DiGraph:
     """The view without the rules (and steps) the situation rules out."""
     h = nx.DiGraph()
     h.add_nodes_from(view.nodes(data=True))
     for u, v, data in view.edges(data=True):
-        if s.sector is not None and view.nodes[v].get("kind") == "option" and view.nodes[v].get("sector") != s.sector:
+        if option_excluded(view.nodes[v], s):
             continue
         rules = [r for r in data["rules"] if keep_rule(r, s)]
         if rules:
@@ -84,10 +97,10 @@ def filtered(view: nx.DiGraph, s: Situation) -> nx.DiGraph:
     return h
 
 
-def _search_graph(h: nx.DiGraph, source: Resolved, target: Resolved) -> nx.DiGraph:
+def _search_graph(h: nx.DiGraph, source: Resolved, target: Resolved, from_start: bool = False) -> nx.DiGraph:
     g = h.copy()
     g.add_edge(_SRC, source.start, w=0.0)
-    if source.start != START and START in g:
+    if from_start and source.start != START and START in g:
         g.add_edge(_SRC, START, w=0.0)  # rules that ask for nothing apply to anyone
     for node in target.nodes:
         g.add_edge(node, _SNK, w=0.0)
@@ -101,6 +114,8 @@ def _route(h: nx.DiGraph, path: list[str], s: Situation) -> Route:
     for u, v in zip(nodes, nodes[1:]):
         if u.startswith("title:"):
             held.add(u[6:])
+        elif u.startswith("done:"):
+            held.add("year:" + u[5:])
         rules = sorted(h.edges[u, v]["rules"], key=lambda r: (len(unsettled(r["conditions"], s, frozenset(held))), r["id"]))
         primary = rules[0]
         steps.append(Step(u, v, primary, rules[1:], unsettled(primary["conditions"], s, frozenset(held))))
@@ -147,7 +162,11 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
     if source.start is None:
         raise NoAnswer(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
     h = filtered(view, s)
+    # Rules that ask for no prior state (START) serve only when nothing the pupil holds leads
+    # to the goal: they would otherwise add a detour back to the 3rd year to every answer.
     g = _search_graph(h, source, target)
+    if target.nodes and not nx.has_path(g, _SRC, _SNK):
+        g = _search_graph(h, source, target, from_start=True)
     if not target.nodes or not nx.has_path(g, _SRC, _SNK):
         raise NoAnswer(why_no_route(view, h, source, target, s))
     if all_routes:
@@ -159,11 +178,7 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
         return routes
     routes = []
     for path in nx.shortest_simple_paths(g, _SRC, _SNK, weight="w"):
-        route = _route(h, path, s)
-        if route.steps and route.steps[0].source == START and source.start != START and any(
-                r.nodes[1:] == route.nodes[1:] for r in routes):
-            continue
-        routes.append(route)
+        routes.append(_route(h, path, s))
         if len(routes) >= k:
             break
     return routes
@@ -171,7 +186,7 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
 
 def why_no_route(view: nx.DiGraph, h: nx.DiGraph, source: Resolved, target: Resolved, s: Situation) -> str:
     """One sentence: which condition, or which missing rule, blocks every route."""
-    full = _search_graph(filtered(view, Situation()), source, target)
+    full = _search_graph(filtered(view, Situation()), source, target, from_start=True)
     head = f"no route from {source.id} to {target.id}"
     if not target.nodes:
         return f"{head}: no option or year matches {target.id}"
@@ -184,6 +199,9 @@ def why_no_route(view: nx.DiGraph, h: nx.DiGraph, source: Resolved, target: Reso
     for u, v in zip(path, path[1:]):
         if u in (_SRC,) or v in (_SNK,) or h.has_edge(u, v):
             continue
+        excluded = option_excluded(view.nodes[v], s)
+        if excluded:
+            return f"{head}: {excluded}"
         reasons = []
         for rule in view.edges[u, v]["rules"]:
             failing = _failing_leaves(rule, s)

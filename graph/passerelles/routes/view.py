@@ -136,6 +136,12 @@ def _add_attestations(g: nx.DiGraph, store: Store, rules: dict[str, dict]) -> No
             g.add_edge(title, year, rules=[dict(rules[row["rule"]], kind="attests", conditions=None)])
 
 
+def _admission_years(g: nx.DiGraph, year: str) -> list[str]:
+    """The completed years from which an admission rule leads to ``year``."""
+    return sorted(u.split(":", 1)[1] for u, _, d in g.in_edges(f"in:{year}", data=True)
+                  if u.startswith("done:") and any(r["kind"] == "admission" for r in d["rules"]))
+
+
 def _add_options(g: nx.DiGraph, store: Store, access_rules: dict) -> None:
     """7th-year options, joined to their year by the rule of their access class."""
     for opt in store.select(load_query("options-by-access").text):
@@ -143,7 +149,7 @@ def _add_options(g: nx.DiGraph, store: Store, access_rules: dict) -> None:
         node = f"option:{opt['code']}"
         g.add_node(node, id=opt["code"], label=opt["label"], kind="option", state="in", access=opt["access"],
                    sector=int(opt["sector"]), list=opt["list"], form=opt["form"], iri=opt["option"],
-                   line=opt["line"], year=year)
+                   line=opt["line"], year=year, valid_from=opt.get("validFrom"), valid_until=opt.get("validUntil"))
         if opt["access"] in access_rules:
             row, record = access_rules[opt["access"]]
             if year not in {local_id(y) for y in (row.get("appliesTo") or "").split()}:
@@ -153,6 +159,15 @@ def _add_options(g: nx.DiGraph, store: Store, access_rules: dict) -> None:
             if requires:
                 need = {"any_of": [{"holds": t} for t in requires]} if len(requires) > 1 else {"holds": requires[0]}
                 record["conditions"] = {"all_of": [need, record["conditions"]]} if record["conditions"] else need
+                # The class is open to the holders of the CQ (l. 946-947): from the title
+                # itself, with the admission to the 7th year (a 6th year completed) to show.
+                sixth = _admission_years(g, year)
+                completed = {"any_of": [{"completed": {"years": [y]}} for y in sixth],
+                             "text": f"avoir terminé avec fruit une des années qui donnent accès à la {year} : {', '.join(sixth)}"}
+                from_title = dict(record, conditions={"all_of": [completed, record["conditions"]]})
+                for t in requires:
+                    if f"title:{t}" in g:
+                        g.add_edge(f"title:{t}", node, rules=[from_title])
         else:
             record = {"id": f"option-access-{opt['access']}", "kind": "option-access", "years": 0,
                       "conditions": {"unknown": {"about": "classe d'accès de cette 7e année",
