@@ -60,6 +60,16 @@ def _source(g: Graph, subject: URIRef, source) -> None:
     add_source(g, subject, source.document, source.first, source.last, source.quote)
 
 
+def _justification(g: Graph, node: URIRef, entry) -> None:
+    """Legal basis (or the reason there is none), note and source of a title or a rule."""
+    _basis(g, node, entry.basis)
+    if entry.basis_missing:
+        g.add((node, PSL.basisMissing, Literal(entry.basis_missing)))
+    if entry.note:
+        g.add((node, RDFS.comment, Literal(entry.note, lang="fr")))
+    _source(g, node, entry.source)
+
+
 def add_years(g: Graph, years) -> None:
     for y in years:
         node = year_iri(y.id)
@@ -106,12 +116,7 @@ def add_titles(g: Graph, titles) -> None:
         g.add((body_iri(t.issued_by), RDF.type, PSL.Body))
         g.add((body_iri(t.issued_by), SKOS.notation, Literal(t.issued_by)))
         g.add((node, PSL.jurisdiction, Literal(t.jurisdiction)))
-        _basis(g, node, t.basis)
-        if t.basis_missing:
-            g.add((node, PSL.basisMissing, Literal(t.basis_missing)))
-        if t.note:
-            g.add((node, RDFS.comment, Literal(t.note, lang="fr")))
-        _source(g, node, t.source)
+        _justification(g, node, t)
 
 
 def add_rules(g: Graph, rules, years: set[str]) -> None:
@@ -140,12 +145,7 @@ def add_rules(g: Graph, rules, years: set[str]) -> None:
                 g.add((node, PSL.validFrom, Literal(r.validity.start)))
             if r.validity.until:
                 g.add((node, PSL.validUntil, Literal(r.validity.until)))
-        _basis(g, node, r.basis)
-        if r.basis_missing:
-            g.add((node, PSL.basisMissing, Literal(r.basis_missing)))
-        if r.note:
-            g.add((node, RDFS.comment, Literal(r.note, lang="fr")))
-        _source(g, node, r.source)
+        _justification(g, node, r)
         data = to_data(r.conditions)
         if data is not None:
             g.add((node, PSL.conditionData, Literal(json.dumps(data, ensure_ascii=False, sort_keys=True))))
