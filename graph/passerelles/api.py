@@ -16,6 +16,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .remote import DEFAULT_GRAPH, check_url
+
 
 class Passerelles:
     """A corpus, its parsed model, its graph and a store to query.
@@ -27,13 +29,20 @@ class Passerelles:
     endpoint : str, optional
         A SPARQL 1.1 query URL; answers then come from that endpoint instead of the
         embedded store.
+    timeout : float
+        Timeout of each request to the endpoint, in seconds.
+    named_graph : str, optional
+        On an endpoint, the named graph the queries read as their default graph: where
+        ``passerelles publish`` puts the graph (the default). None: the endpoint's own
+        default graph.
     """
 
     def __init__(self, corpus: str | Path | None = None, endpoint: str | None = None,
-                 timeout: float = 30.0):
+                 timeout: float = 30.0, named_graph: str | None = DEFAULT_GRAPH):
         self.corpus_dir = Path(corpus) if corpus is not None else None
         self.endpoint = endpoint
         self.timeout = timeout
+        self.named_graph = named_graph
 
     @cached_property
     def corpus(self):
@@ -62,7 +71,8 @@ class Passerelles:
         """Where queries run: the embedded graph, or the remote endpoint if one was given."""
         from .store import EmbeddedStore, RemoteStore
         if self.endpoint:
-            return RemoteStore(self.endpoint, self.timeout)
+            # a URL with user:password in it would be echoed by error messages
+            return RemoteStore(check_url(self.endpoint), self.timeout, graph=self.named_graph)
         return EmbeddedStore(self.graph)
 
     # -- answers -----------------------------------------------------------------

@@ -13,7 +13,6 @@ user's query must not make the process fetch the network.
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -142,30 +141,59 @@ class RemoteStore(Store):
 
     Credentials come from the environment (``PASSERELLES_ENDPOINT_USER`` and
     ``PASSERELLES_ENDPOINT_PASSWORD``), never from the command line, and are never logged.
+
+    Parameters
+    ----------
+    endpoint : str
+        The query URL (e.g. ``http://127.0.0.1:7878/query``).
+    timeout : float
+        Socket timeout of each request, in seconds.
+    graph : str, optional
+        A named graph sent as ``default-graph-uri``: the query then reads that graph as its
+        default graph. None: the endpoint's own default graph.
+
+    >>> RemoteStore("http://127.0.0.1:7878/query", graph="https://w3id.org/passerelles/graph/circulaire-7282").graph
+    'https://w3id.org/passerelles/graph/circulaire-7282'
     """
 
-    def __init__(self, endpoint: str, timeout: float = 30.0):
+    def __init__(self, endpoint: str, timeout: float = 30.0, graph: str | None = None):
         self.endpoint = endpoint
         self.timeout = timeout
+        self.graph = graph
 
     def _wrapper(self, query: str):
+        import warnings
+
         from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+        from .remote import credentials
         sw = SPARQLWrapper(self.endpoint)
-        sw.setQuery(query)
-        # Query-type detection is by regex and trips on comments: say it explicitly.
-        sw.setQueryType("ASK" if re.search(r"^\s*ASK\b", _strip_prologue(query), re.I | re.M) else "SELECT")
+        with warnings.catch_warnings():  # its own query-type guess warns on some queries
+            warnings.simplefilter("ignore")
+            sw.setQuery(query)
+        # Query-type detection is by regex and trips on comments: say it explicitly
+        # (SPARQLWrapper 2 has no setter; setQuery stores its guess in this attribute).
+        sw.queryType = "ASK" if re.search(r"^\s*ASK\b", _strip_prologue(query), re.I | re.M) else "SELECT"
         sw.setMethod(POST)
         sw.setReturnFormat(JSON)
         sw.setTimeout(int(self.timeout))
-        user, password = os.environ.get("PASSERELLES_ENDPOINT_USER"), os.environ.get("PASSERELLES_ENDPOINT_PASSWORD")
-        if user is not None:
-            sw.setCredentials(user, password or "")
+        if self.graph:
+            # A server queries its own default graph unless told otherwise; ours is a named graph.
+            sw.addDefaultGraph(self.graph)
+        found = credentials()
+        if found is not None:
+            sw.setCredentials(*found)
         return sw
 
     def _run(self, query: str) -> dict:
+        from http.client import HTTPException
+
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
         try:
             return self._wrapper(query).queryAndConvert()
-        except Exception as exc:  # SPARQLWrapper raises many kinds; all are endpoint failures here
+        # Network, HTTP and protocol failures (and undecodable answers) are endpoint failures;
+        # anything else is a bug and must not be disguised as one.
+        except (SPARQLWrapperException, OSError, HTTPException, ValueError) as exc:
             raise EndpointError(f"SPARQL endpoint {self.endpoint} failed: {_describe(exc)}") from None
 
     def select(self, query, params=None):

@@ -1,0 +1,197 @@
+"""Serving the graph on this machine: an Oxigraph server as a child process on 127.0.0.1.
+
+``passerelles serve`` loads the built graph into an Oxigraph data folder, then starts
+``oxigraph serve-read-only`` on it (updates are refused by the server itself) and stops it
+on Ctrl-C or SIGTERM. The same :class:`OxigraphServer` runs a read-write server for the
+tests. The server program comes with the ``oxigraph`` PyPI package.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from ..errors import EndpointError, InputError
+from . import DEFAULT_GRAPH
+
+HOST = "127.0.0.1"
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server program: next to this Python, else on PATH.
+
+    Raises
+    ------
+    InputError
+        It is not installed.
+    """
+    beside = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise InputError("the Oxigraph server is not installed: pip install oxigraph")
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface right now.
+
+    >>> 0 < free_port() < 65536
+    True
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def load_location(ntriples: str, location: Path, graph: str = DEFAULT_GRAPH) -> int:
+    """Put ``ntriples`` into the named graph ``graph`` of the Oxigraph folder ``location``.
+
+    The graph is replaced if the folder already holds it. Returns the number of triples.
+    The store is released on return (the server must be the only one to open the folder).
+    """
+    import pyoxigraph
+
+    try:
+        store = pyoxigraph.Store(str(location))
+    except OSError as exc:
+        raise InputError(f"{location}: cannot open as an Oxigraph data folder ({exc})") from None
+    name = pyoxigraph.NamedNode(graph)
+    store.remove_graph(name)
+    store.load(ntriples.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
+    store.flush()
+    count = sum(1 for _ in store.quads_for_pattern(None, None, None, name))
+    del store  # drops RocksDB's lock on the folder (pyoxigraph has no close())
+    return count
+
+
+class OxigraphServer:
+    """An Oxigraph server child process on 127.0.0.1; a context manager that always stops it.
+
+    Parameters
+    ----------
+    location : path
+        The data folder.
+    port : int
+        0 picks a free port.
+    read_only : bool
+        ``serve-read-only`` (updates refused) rather than ``serve``.
+    union_default_graph : bool
+        Queries without a dataset read every graph (for clients that send no
+        ``default-graph-uri``).
+
+    Examples
+    --------
+    >>> server = OxigraphServer("/tmp/data", port=7879)
+    >>> server.query_url, server.store_url
+    ('http://127.0.0.1:7879/query', 'http://127.0.0.1:7879/store')
+    """
+
+    def __init__(self, location: str | Path, port: int = 0, read_only: bool = True,
+                 union_default_graph: bool = False):
+        self.location = Path(location)
+        self.port = port or free_port()
+        self.read_only = read_only
+        self.union_default_graph = union_default_graph
+        self.base_url = f"http://{HOST}:{self.port}"
+        self.query_url, self.store_url = f"{self.base_url}/query", f"{self.base_url}/store"
+        self.process: subprocess.Popen | None = None
+        self._log = None
+
+    def start(self, wait: float = 15.0) -> "OxigraphServer":
+        """Start the server and return once it answers a query (or fail within ``wait`` s)."""
+        command = [oxigraph_binary(), "serve-read-only" if self.read_only else "serve",
+                   "--location", str(self.location), "--bind", f"{HOST}:{self.port}"]
+        if self.union_default_graph:
+            command.append("--union-default-graph")
+        self._log = tempfile.TemporaryFile()
+        # A session of its own: a Ctrl-C in the terminal reaches us, and we stop the child.
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=self._log, start_new_session=True)
+        try:
+            self._wait_ready(wait)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_ready(self, wait: float) -> None:
+        probe = f"{self.query_url}?query=ASK%7B%7D"
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise EndpointError(f"the Oxigraph server stopped at start (exit code {self.process.returncode}): {self._log_error()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=1.0) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.05)
+        raise EndpointError(f"the Oxigraph server did not answer on {self.base_url} within {wait:g} s")
+
+    def _log_error(self) -> str:
+        """The server's error line (it prints ``Error: …`` then a backtrace)."""
+        self._log.seek(0)
+        lines = [line.strip() for line in self._log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+        errors = [line for line in lines if line.startswith("Error")]
+        return (errors or lines or ["no message"])[0][:200]
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, wait: float = 5.0) -> None:
+        """SIGTERM, then SIGKILL if it has not exited within ``wait`` seconds."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(wait)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(wait)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def __enter__(self) -> "OxigraphServer":
+        return self.start() if self.process is None else self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def serve_until_signal(server: OxigraphServer) -> None:
+    """Wait while ``server`` runs; on SIGINT or SIGTERM stop it and return.
+
+    Raises
+    ------
+    EndpointError
+        The server stopped by itself.
+    """
+    asked = threading.Event()
+
+    def on_signal(signum, frame) -> None:
+        asked.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not asked.is_set() and server.running():
+            asked.wait(0.2)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        code = None if asked.is_set() else server.process.returncode
+        server.stop()
+    if code is not None:
+        raise EndpointError(f"the Oxigraph server stopped by itself (exit code {code})")

@@ -1,0 +1,268 @@
+"""Passerelles against a real SPARQL server: Oxigraph started on 127.0.0.1 for the tests.
+
+Publishing (Graph Store Protocol PUT, then a remote count), the same answers embedded
+and remote, a server killed in the middle of a publish, a server that is down, hostile
+parameters, and ``passerelles serve`` (read-only, stopped by SIGINT). Every server is
+stopped whatever happens (fixtures with ``finally``); every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest_remote import comparable, oxigraph_server  # noqa: F401 (a fixture)
+from passerelles.cli.commands_sparql import example_args
+from passerelles.errors import EndpointError
+from passerelles.queries import list_queries
+from passerelles.rdf.serialize import ntriples
+from passerelles.remote import DEFAULT_GRAPH
+from passerelles.remote.publish import count_triples, publish, put_graph
+from passerelles.remote.serve import OxigraphServer, free_port
+
+HOSTILE = "x> } ; DROP ALL ; #"
+
+
+@pytest.fixture(scope="module")
+def published(app, tmp_path_factory):
+    """A read-write Oxigraph server holding the published graph (one for the module)."""
+    server = OxigraphServer(tmp_path_factory.mktemp("published") / "oxigraph", read_only=False)
+    try:
+        server.start(wait=15.0)
+        publish(ntriples(app.memory_graph), server.query_url)
+        yield server
+    finally:
+        server.stop()
+
+
+def test_publish_command_replaces_the_graph_and_checks_the_count(cli, app, published):
+    result = cli("publish", "--endpoint", published.query_url, "--json")
+    assert result.code == 0, result.err
+    done = result.json()
+    assert done["triples"] == done["remote_triples"] == len(app.memory_graph)
+    assert done["store"] == published.store_url and done["graph"] == DEFAULT_GRAPH
+    # a replace, not an append: publishing twice leaves the same count
+    assert count_triples(published.query_url, DEFAULT_GRAPH) == len(app.memory_graph)
+
+
+def test_publish_fails_when_the_endpoint_counts_otherwise(published, oxigraph_server):  # noqa: F811
+    # the graph goes to one server, the count is asked of another: they cannot agree
+    three = "".join(f'<urn:s:{i}> <urn:p> "{i}" .\n' for i in range(3))
+    with pytest.raises(EndpointError, match="published 3 triples .* counts"):
+        publish(three, published.query_url, store=oxigraph_server.store_url)
+    assert count_triples(oxigraph_server.query_url, DEFAULT_GRAPH) == 3
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_every_query_answers_the_same_embedded_and_remote(cli, published, query):
+    args = ("sparql", query.name, *example_args(query), "--json")
+    here, there = cli(*args), cli(*args, "--endpoint", published.query_url)
+    assert here.code == there.code and here.code in (0, 1), there.err
+    if here.code == 0:
+        assert comparable(query, there.json()) == comparable(query, here.json())
+
+
+@pytest.mark.parametrize("args", [("citations",), ("acts",), ("footnotes", "42"),
+                                  ("cited-by", "décret du 3 juillet 1991")])
+def test_analyst_commands_answer_the_same_embedded_and_remote(cli, published, args):
+    here = cli(*args, "--json")
+    there = cli(*args, "--json", "--endpoint", published.query_url)
+    assert here.code == there.code == 0, there.err
+    assert there.json() == here.json()
+
+
+def test_the_graph_option_chooses_the_named_graph(cli, published):
+    elsewhere = cli("sparql", "acts", "--endpoint", published.query_url, "--graph", "https://example.org/empty")
+    assert elsewhere.code == 1
+    bad = cli("sparql", "acts", "--endpoint", published.query_url, "--graph", "not an iri")
+    assert bad.code == 2
+
+
+def test_hostile_values_cannot_change_a_remote_query(cli, app, published):
+    url = published.query_url
+    before = len(cli("sparql", "acts", "--json", "--endpoint", url).json())
+    as_literal = cli("sparql", "citations-of-provision", "--param", f"provision={HOSTILE}", "--endpoint", url)
+    assert as_literal.code == 1
+    as_iri = cli("sparql", "citations-of-provision", "--param", f"provision=https://{HOSTILE}", "--endpoint", url)
+    assert as_iri.code == 2 and "not a valid IRI" in as_iri.err
+    assert len(cli("sparql", "acts", "--json", "--endpoint", url).json()) == before
+    assert count_triples(url, DEFAULT_GRAPH) == len(app.memory_graph)
+
+
+def test_a_server_that_is_down_exits_3_with_one_line(cli):
+    dead = f"http://127.0.0.1:{free_port()}/query"
+    for args in (("sparql", "acts", "--endpoint", dead), ("acts", "--endpoint", dead),
+                 ("publish", "--endpoint", dead, "--retries", "1")):
+        result = cli(*args)
+        assert result.code == 3, args
+        assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert "after 2 attempts" in result.err and "refused" in result.err
+    # the same as a real process: one line on stderr, no traceback
+    proc = subprocess.run([sys.executable, "-m", "passerelles", "sparql", "acts", "--endpoint", dead],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 3 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+@pytest.fixture
+def refusing_server():
+    """A loopback HTTP server that answers 401 to everything and records the requests."""
+    seen: list[tuple[str, str | None]] = []
+
+    class Refuse(http.server.BaseHTTPRequestHandler):
+        def _refuse(self) -> None:
+            seen.append((self.command, self.headers.get("Authorization")))
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(401, "Unauthorized")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_POST = do_PUT = _refuse
+
+        def log_message(self, *args) -> None:  # keep the test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+def test_credentials_come_from_the_environment_and_are_never_shown(cli, monkeypatch, refusing_server):
+    base, seen = refusing_server
+    monkeypatch.setenv("PASSERELLES_ENDPOINT_USER", "reader")
+    monkeypatch.setenv("PASSERELLES_ENDPOINT_PASSWORD", "s3cret-value")
+    expected = "Basic " + base64.b64encode(b"reader:s3cret-value").decode("ascii")
+    refused = cli("publish", "--endpoint", f"{base}/query", "--retries", "3")
+    assert refused.code == 3 and "HTTP 401" in refused.err
+    assert seen == [("PUT", expected)]  # sent, and a 401 is not retried
+    query = cli("sparql", "acts", "--endpoint", f"{base}/query")
+    assert query.code == 3 and seen[-1] == ("POST", expected)
+    in_url = cli("sparql", "acts", "--endpoint", "http://reader:s3cret-value@127.0.0.1:1/query")
+    assert in_url.code == 2
+    for result in (refused, query, in_url):
+        assert "s3cret" not in result.err + result.out
+
+
+def test_a_publish_killed_halfway_leaves_the_old_graph_whole(oxigraph_server):  # noqa: F811
+    server = oxigraph_server
+    old = "".join(f'<urn:old:{i}> <urn:p> "{i}" .\n' for i in range(1000))
+    publish(old, server.query_url)
+    halfway, killed = threading.Event(), threading.Event()
+
+    def big_graph(triples: int = 200_000, chunk: int = 10_000):
+        for start in range(0, triples, chunk):
+            if start == triples // 2:
+                halfway.set()
+                killed.wait(20)  # hold the rest back until the server is dead
+            yield "".join(f'<urn:new:{i}> <urn:p> "{i}" .\n' for i in range(start, start + chunk)).encode()
+
+    failures: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            put_graph(server.store_url, DEFAULT_GRAPH, big_graph(), timeout=20)
+        except BaseException as exc:  # the PUT must fail: the server is killed under it
+            failures.append(exc)
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        assert halfway.wait(20), "the PUT never got halfway"
+        time.sleep(0.5)  # let the server read and parse what it was sent
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(10)
+    finally:
+        killed.set()
+        sender.join(20)
+    assert failures and not sender.is_alive()
+    again = OxigraphServer(server.location, read_only=False)
+    try:
+        again.start(wait=15.0)
+        assert count_triples(again.query_url, DEFAULT_GRAPH) == 1000
+        assert count_triples(again.query_url, "urn:nowhere") == 0
+    finally:
+        again.stop()
+
+
+def _read_json(stream, seconds: float) -> dict:
+    """The first JSON object a child prints, read within ``seconds``."""
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            text += lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        try:
+            return json.loads(text)
+        except ValueError:
+            continue
+    raise AssertionError(f"no JSON from the child within {seconds} s: {text!r}")
+
+
+def test_serve_answers_refuses_updates_and_stops_on_sigint(cli, tmp_path):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    info: dict = {}
+    proc = subprocess.Popen([sys.executable, "-m", "passerelles", "serve", "--port", "0", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        info = _read_json(proc.stdout, 60)
+        url = info["query"]
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/query")
+        assert count_triples(url, DEFAULT_GRAPH) == info["triples"] > 1000
+        # the CLI's default graph is the published one; other clients see it too (union)
+        assert cli("acts", "--json", "--endpoint", url).json() == cli("acts", "--json").json()
+        with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"),
+                                    timeout=10) as answer:
+            assert b"results" in answer.read()
+        update = urllib.request.Request(url.replace("/query", "/update"), method="POST",
+                                        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                                        headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code >= 400
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(15) == 0, proc.stderr.read()
+        with pytest.raises(ProcessLookupError):  # the server child is gone too
+            os.kill(info["pid"], 0)
+        assert not Path(info["location"]).exists()
+        assert "Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:  # a failed assertion: stop it the clean way first
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+        if info.get("pid"):
+            try:
+                os.kill(info["pid"], signal.SIGKILL)  # never leave a server behind
+            except ProcessLookupError:
+                pass
+
+
+def test_serve_without_the_server_program_exits_2(cli, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = cli("serve", "--port", "0")
+    assert result.code == 2 and "pip install oxigraph" in result.err and result.err.count("\n") == 1

@@ -1,0 +1,157 @@
+"""``passerelles sparql`` and ``passerelles queries`` on the embedded stores.
+
+Every query file must answer the same on the Oxigraph-backed store and on rdflib's own
+memory store: parameters are bound the same way on both (a VALUES block in the query),
+which LIBRARY-NOTES says ``initBindings`` would not do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.plugins.sparql.sparql import NotBoundError
+
+from conftest_remote import comparable, example_params
+from passerelles.cli.commands_sparql import example_args, parse_term, run_query
+from passerelles.errors import InputError
+from passerelles.queries import list_queries, load_query
+from passerelles.store import EmbeddedStore
+
+ART_6 = "https://w3id.org/passerelles/eli/decret/1991/07/03/art_6"
+DECREE_1991 = "https://w3id.org/passerelles/eli/decret/1991/07/03"
+HOSTILE = "x> } ; DROP ALL ; #"
+
+
+@pytest.fixture(scope="module")
+def stores(app):
+    """The two embedded stores: Oxigraph through oxrdflib, and rdflib's memory store."""
+    return {"oxigraph": app.store, "rdflib": EmbeddedStore(app.memory_graph)}
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_every_query_answers_the_same_on_both_embedded_stores(stores, query):
+    params = example_params(query)
+    oxigraph = run_query(stores["oxigraph"], query, params)
+    try:
+        rdflib = run_query(stores["rdflib"], query, params)
+    except NotBoundError as exc:
+        # rdflib's GROUP_CONCAT(DISTINCT ?v) raises on an unbound ?v (without DISTINCT, or
+        # with STR(?v), it skips it): a known fault of rdflib's engine, not of the bindings.
+        pytest.xfail(f"rdflib's engine cannot run {query.name}: {exc}")
+    assert comparable(query, oxigraph) == comparable(query, rdflib)
+
+
+@pytest.mark.parametrize("name, params, least", [
+    ("citations-of-provision", {"provision": ART_6}, 30),
+    ("cited-by", {"act": DECREE_1991}, 10),
+])
+def test_parameterised_queries_bind_the_same_on_both_stores(stores, name, params, least):
+    query = load_query(name)
+    terms = {k: [parse_term(v)] for k, v in params.items()}
+    answers = {store: run_query(s, query, terms) for store, s in stores.items()}
+    assert len(answers["oxigraph"]) >= least
+    assert comparable(query, answers["oxigraph"]) == comparable(query, answers["rdflib"])
+
+
+def test_sparql_by_name_json_csv_and_table(cli):
+    as_json = cli("sparql", "cited-by", "--param", f"act={DECREE_1991}", "--json")
+    assert as_json.code == 0
+    rows = as_json.json()
+    assert rows[0]["provision"] == ART_6 and rows[0]["passages"] == 30
+    assert set(rows[0]) == {"provision", "label", "article", "paragraph", "alinea", "point", "passages"}
+
+    as_csv = cli("sparql", "cited-by", "-p", f"act={DECREE_1991}", "--csv")
+    assert as_csv.code == 0
+    table = list(csv.reader(io.StringIO(as_csv.out)))
+    assert table[0] == list(rows[0]) and len(table) == len(rows) + 1
+    assert table[1][0] == ART_6 and table[1][-1] == "30"
+
+    as_table = cli("sparql", "footnotes")
+    assert as_table.code == 0 and "244 row(s)" in as_table.out
+
+
+def test_sparql_runs_a_query_file_and_ask(cli, tmp_path):
+    select = tmp_path / "notes.rq"
+    select.write_text("PREFIX psl: <https://w3id.org/passerelles/ontology#>\n"
+                      "SELECT ?n WHERE {\n  #@values\n  ?note psl:noteNumber ?n } ORDER BY ?n\n", encoding="utf-8")
+    result = cli("sparql", str(select), "--param", "n=42^^integer", "--json")
+    assert result.code == 0 and result.json() == [{"n": 42}]
+    ask = tmp_path / "ask.rq"
+    ask.write_text("# is there a note 244?\nPREFIX psl: <https://w3id.org/passerelles/ontology#>\n"
+                   "ASK { ?note psl:noteNumber 244 }\n", encoding="utf-8")
+    assert cli("sparql", str(ask), "--json").out.strip() == "true"
+
+
+def test_hostile_values_cannot_change_the_query(cli):
+    before = len(cli("sparql", "citations", "--json").json())
+    as_literal = cli("sparql", "citations-of-provision", "--param", f"provision={HOSTILE}")
+    assert as_literal.code == 1 and "no row" in as_literal.err
+    as_iri = cli("sparql", "citations-of-provision", "--param", f"provision=https://{HOSTILE}")
+    assert as_iri.code == 2 and "not a valid IRI" in as_iri.err
+    quoted = cli("sparql", "citations-of-provision", "--param", 'provision=x" } ; DROP ALL ; #')
+    assert quoted.code == 1
+    assert len(cli("sparql", "citations", "--json").json()) == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(min_size=1, max_size=40))
+def test_no_value_escapes_its_term(stores, value):
+    """Whatever the text, the bound query parses and finds nothing, or the value is refused."""
+    query = load_query("citations-of-provision")
+    try:
+        term = parse_term(value)
+    except InputError:
+        return
+    if not value.startswith(("http://", "https://", "urn:")):
+        assert run_query(stores["oxigraph"], query, {"provision": [term]}) == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (("acts", "--param", "act=x"), "takes no parameters"),
+    (("cited-by",), "needs --param act=VALUE"),
+    (("cited-by", "--param", "actor=x"), "has no parameter actor"),
+    (("cited-by", "--param", "act"), "KEY=VALUE"),
+    (("cited-by", "--param", "act=6^^int"), "unknown type"),
+    (("acts", "--json", "--csv"), "choose one"),
+    (("citatons",), "did you mean: citations"),
+    (("nowhere/q.rq",), "not found"),
+])
+def test_usage_errors_exit_2_with_one_line(cli, args, message):
+    result = cli("sparql", *args)
+    assert result.code == 2 and message in result.err
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("text, message", [
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE are refused"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "only SELECT and ASK"),
+    ("SELECT * WHERE { ?s ?p }", "not valid SPARQL"),
+    ("SELECT * WHERE { ?s ?p ?o }", "takes no parameters"),
+])
+def test_query_files_refused(cli, tmp_path, text, message):
+    path = tmp_path / "q.rq"
+    path.write_text(text, encoding="utf-8")
+    args = ("--param", "s=urn:x") if "takes no parameters" in message else ()
+    result = cli("sparql", str(path), *args)
+    assert result.code == 2 and message in result.err
+
+
+def test_queries_lists_every_file_with_its_purpose(cli):
+    result = cli("queries", "--json")
+    assert result.code == 0
+    listed = {q["name"]: q for q in result.json()}
+    assert set(listed) == {q.name for q in list_queries()}
+    assert listed["cited-by"]["parameters"] == ["act"]
+    assert listed["acts"]["parameters"] == [] and listed["acts"]["purpose"].startswith("the act registry")
+    assert all(q["purpose"] for q in listed.values())
+    assert "citations-of-provision" in cli("queries").out
+
+
+def test_every_example_line_runs(cli):
+    for query in list_queries():
+        result = cli("sparql", query.name, *example_args(query), "--json")
+        assert result.code in (0, 1), (query.name, result.err)
