@@ -76,7 +76,11 @@ def test_every_query_answers_the_same_embedded_and_remote(cli, published, query)
 
 
 @pytest.mark.parametrize("args", [("citations",), ("acts",), ("footnotes", "42"),
-                                  ("cited-by", "décret du 3 juillet 1991")])
+                                  ("cited-by", "décret du 3 juillet 1991"),
+                                  ("options", "--sector", "7"), ("titles",),
+                                  ("route", "CE6P", "CESS", "--k", "2"), ("route", "4P", "CE6P"),
+                                  ("route", "CQ6", "7e:S-O"), ("route", "F3-PHASE3", "5P", "--age", "17"),
+                                  ("explain", "CE6P", "7e:O"), ("resolve", "6e professionnelle")])
 def test_analyst_commands_answer_the_same_embedded_and_remote(cli, published, args):
     here = cli(*args, "--json")
     there = cli(*args, "--json", "--endpoint", published.query_url)

@@ -13,7 +13,7 @@ from ..catalogue.check import check_catalogue
 from ..errors import InputError, NoAnswer, UnknownNameError
 from ..text import fold
 from .main import app
-from .options import ENDPOINT, JSON, TIMEOUT
+from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json
 from .state import STATE
 
@@ -48,6 +48,7 @@ def options_command(
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
+    graph: Optional[str] = GRAPH,
 ) -> None:
     """List the options of the repertories (chapter VI, IV), one row per option and list.
 
@@ -56,7 +57,7 @@ def options_command(
     class). Exit 1 when no option matches.
     """
     from ..views.options import option_records
-    records = option_records(STATE.app(endpoint, timeout).store)
+    records = option_records(STATE.app(endpoint, timeout, graph).store)
     sector = _number(sector, list(range(1, 11)), "--sector")
     group = _number(group, sorted({r["group"] for r in records if r["group"] is not None} | _table_groups(sector)), "--group")
     list_name = _choice(list_name, LISTS, "--list")

@@ -12,7 +12,7 @@ from rich.table import Table
 from ..errors import InputError, NoAnswer
 from ..legal.grammar import Locator, format_locator
 from .main import app
-from .options import ENDPOINT, JSON, TIMEOUT
+from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json, progress
 from .state import STATE
 
@@ -89,6 +89,7 @@ def citations(
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
+    graph: Optional[str] = GRAPH,
 ) -> None:
     """Every citation occurrence (footnotes and body text), filterable.
 
@@ -98,12 +99,12 @@ def citations(
     """
     if status is not None and status not in STATUSES:
         raise InputError(f"--status must be one of {', '.join(STATUSES)} (got {status!r})")
-    records = STATE.app(endpoint, timeout).citations(act=act, article=article, status=status)
+    records = STATE.app(endpoint, timeout, graph).citations(act=act, article=article, status=status)
     if act is not None and not records:
         from ..views.citations import find_acts
-        if not find_acts(STATE.app(endpoint, timeout).store, act):
+        if not find_acts(STATE.app(endpoint, timeout, graph).store, act):
             from ..views.citations import resolve_act
-            resolve_act(STATE.app(endpoint, timeout).store, act)  # raises with candidates
+            resolve_act(STATE.app(endpoint, timeout, graph).store, act)  # raises with candidates
     if not records:
         raise NoAnswer("no citation matches these filters")
     if as_json:
@@ -127,10 +128,11 @@ def footnotes(
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
+    graph: Optional[str] = GRAPH,
 ) -> None:
     """The circular's footnotes, with their anchors in the body and their citations."""
     from ..views.citations import footnote_records
-    records = footnote_records(STATE.app(endpoint, timeout).store, number)
+    records = footnote_records(STATE.app(endpoint, timeout, graph).store, number)
     if as_json:
         print_json(records)
         return
@@ -148,10 +150,11 @@ def acts(
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
+    graph: Optional[str] = GRAPH,
 ) -> None:
     """The act registry: each act once, with how often and where it is cited."""
     from ..views.citations import act_records
-    records = act_records(STATE.app(endpoint, timeout).store)
+    records = act_records(STATE.app(endpoint, timeout, graph).store)
     if as_json:
         print_json(records)
         return
@@ -172,10 +175,11 @@ def cited_by_cmd(
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
+    graph: Optional[str] = GRAPH,
 ) -> None:
     """The provisions of ACT ranked by the number of distinct passages citing them."""
     from ..views.citations import cited_by, resolve_act
-    store = STATE.app(endpoint, timeout).store
+    store = STATE.app(endpoint, timeout, graph).store
     found = resolve_act(store, act)
     rows = cited_by(store, found["iri"], article)
     if not rows:

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from .main import app
-from .options import ENDPOINT, JSON, TIMEOUT
+from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json
 from .state import STATE
 
@@ -26,8 +26,9 @@ ALL = typer.Option(False, "--all", help="Every simple route instead of the k sho
 MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
 
 
-def _routes(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout):
-    answer = ask(STATE.app(endpoint, timeout), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
+def _routes(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout,
+            graph=None):
+    answer = ask(STATE.app(endpoint, timeout, graph), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
                  adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
     return answer.view, answer.source, answer.target, answer.routes
 
@@ -39,7 +40,7 @@ def route(
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
     year: Optional[str] = YEAR, k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
-    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The routes from FROM to TO, step by step, each with its legal basis and circular line.
 
@@ -48,7 +49,7 @@ def route(
     a body, conditions set by other circulars …) stay on the steps.
     """
     from ..routes.explain import route_record
-    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout)
+    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph)
     if as_json:
         print_json({"from": source.id, "to": target.id, "routes": [route_record(r) for r in routes]})
         return
@@ -75,11 +76,11 @@ def explain(
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
     year: Optional[str] = YEAR, k: int = typer.Option(1, "--k", min=1, max=20, help="How many routes to justify."),
-    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The route(s) as a justification: "admitted to 7P according to …, on condition that …"."""
     from ..routes.explain import explain_step, route_record
-    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout)
+    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph)
     labels = {n: f"{d['label']} ({d['id']})" for n, d in view.nodes(data=True) if "label" in d}
     texts = [[explain_step(s, labels) for s in r.steps] for r in routes]
     if as_json:
@@ -97,12 +98,12 @@ def explain(
 @app.command("resolve")
 def resolve_cmd(
     name: str = typer.Argument(..., metavar="NAME", help="An id, abbreviation or French label (case and accents ignored)."),
-    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """What a name means: its canonical id, label and kind (year, title, option …)."""
     from ..routes.names import resolve
     from ..routes.view import build_view
-    found = resolve(build_view(STATE.app(endpoint, timeout).store), name)
+    found = resolve(build_view(STATE.app(endpoint, timeout, graph).store), name)
     if as_json:
         print_json(found.as_dict())
         return
@@ -111,11 +112,11 @@ def resolve_cmd(
 
 @app.command()
 def titles(
-    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT,
+    as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """Every title, certificate and attestation the circular names, with its issuer and legal basis."""
     from ..views.titles import title_records
-    records = title_records(STATE.app(endpoint, timeout).store)
+    records = title_records(STATE.app(endpoint, timeout, graph).store)
     if as_json:
         print_json(records)
         return
