@@ -17,6 +17,13 @@ from passerelles.corpus import default_corpus_dir
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Tests use a cache folder of their own (never the user's)."""
+    import os
+    os.environ["PASSERELLES_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def app() -> Passerelles:
     return Passerelles()

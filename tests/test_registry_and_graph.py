@@ -87,3 +87,23 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         serialize.write_atomic(tmp_path / "x.nt", "data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_build_cache_serves_the_same_graph_and_follows_the_corpus(app, corpus_copy, monkeypatch, tmp_path):
+    from passerelles.api import Passerelles
+    from passerelles.rdf import cache
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "c"))
+    first = Passerelles()
+    built = set(first.graph)                       # built, then cached
+    [entry] = (tmp_path / "c").glob("graph-*.nt")
+    assert entry.read_text(encoding="utf-8") == serialize.ntriples(app.memory_graph)
+    again = Passerelles()
+    assert set(again.graph) == built               # read from the cache
+    assert "model" not in again.__dict__           # without parsing the corpus again
+    # another corpus (same documents, one manifest title changed) gets another key
+    import json
+    manifest = json.loads((corpus_copy / "manifest.json").read_text())
+    manifest["documents"][1]["id"] = "autre-id"
+    (corpus_copy / "manifest.json").write_text(json.dumps(manifest))
+    from passerelles.corpus import load_corpus
+    assert cache.key(load_corpus(corpus_copy)) != cache.key(load_corpus())

@@ -62,9 +62,20 @@ class Passerelles:
 
     @cached_property
     def graph(self) -> Graph:
-        """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API)."""
-        from .store import oxigraph_graph
-        return oxigraph_graph(self.memory_graph)
+        """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API).
+
+        Read from the build cache when this corpus and this code were built before
+        (:mod:`passerelles.rdf.cache`), else built and cached.
+        """
+        from .rdf import cache
+        from .rdf.serialize import ntriples
+        data = cache.load(self.corpus)
+        if data is None:
+            data = ntriples(self.memory_graph)
+            cache.save(self.corpus, data)
+        g = Graph(store="Oxigraph")
+        g.parse(data=data, format="ox-nt")
+        return g
 
     @cached_property
     def store(self):
