@@ -1,0 +1,466 @@
+"""Figures from answers: the routes of a question, the map of every route towards a goal,
+and the citations of the circular's divisions.
+
+Study years are drawn once: the states of a year in the route view (``in:5P`` admitted,
+``done:5P`` completed, ``attended:5P`` …) become one node ``year:5P``, whose note gives
+its duration; the study step disappears into the admission arrow, which says how many
+school years it adds. Titles, options and ``START`` keep their view ids.
+
+>>> figure_id("done:5P"), figure_id("in:5P"), figure_id("title:CESS"), figure_id("START")
+('year:5P', 'year:5P', 'title:CESS', 'START')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..pathways.conditions import Situation
+from ..routes.explain import cite_short, describe_condition
+from ..routes.names import Resolved
+from ..routes.search import filtered
+from ..routes.service import Answer
+from ..routes.view import START
+from .model import Cluster, Edge, Figure, Footnotes, Node
+
+_YEAR_MODES = ("in", "done", "attended", "failed")
+#: A source state other than "completed" qualifies the step.
+_LEAVING = {"attended": "après fréquentation", "failed": "après échec", "in": "en cours d'année"}
+_KIND_WORD = {"admission": "admission", "reinsertion": "réinsertion", "passage-specialise": "passage",
+              "option-access": "accès à l'option", "award": "délivrance", "attests": "atteste"}
+#: Degree clusters: label and left-to-right order. ``None``: years without a degree.
+DEGREES = {None: ("Enseignement spécialisé et formations particulières", 0), "D1": ("1er degré", 1),
+           "D2": ("2e degré", 2), "D3": ("3e degré", 3), "7": ("7e année", 4)}
+_MAX_BASIS = 2
+
+_DEGREE_QUERY = """
+PREFIX psl: <https://w3id.org/passerelles/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?id ?degree WHERE {
+  ?year a psl:StudyYear ; skos:notation ?id .
+  OPTIONAL { ?year psl:degree ?degree }
+}
+"""
+
+
+def figure_id(view_node: str) -> str:
+    """The figure node of a route-view node (the states of a year become the year)."""
+    mode, _, rest = view_node.partition(":")
+    return f"year:{rest}" if mode in _YEAR_MODES and rest else view_node
+
+
+def year_degrees(store) -> dict[str, str | None]:
+    """Each study year's degree (``D1``, ``D2``, ``D3``, ``7``; ``None`` when it has none)."""
+    return {row["id"]: (str(row["degree"]) if row.get("degree") is not None else None)
+            for row in store.select(_DEGREE_QUERY)}
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key putting ``2`` before ``10`` and ``2bis`` before ``2ter`` before ``3``.
+
+    >>> sorted(["10", "2ter", "2", "2bis", "2quinquies", "2quater"], key=natural_key)
+    ['2', '2bis', '2ter', '2quater', '2quinquies', '10']
+    """
+    latin = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+    m = re.match(r"^(\d+)([a-z]*)(.*)$", text or "")
+    if not m:
+        return (1, 0, 0, text or "")
+    suffix = latin.index(m[2]) if m[2] in latin else len(latin)
+    return (0, int(m[1]), suffix, m[2] + m[3])
+
+
+# -- nodes -------------------------------------------------------------------------------
+
+
+class _Groups:
+    """Where each node goes: years in the cluster of their degree, titles in that of the
+    years that award them (when there is one), options in the 7th year; and which steps
+    go back to an earlier degree."""
+
+    def __init__(self, view: nx.DiGraph, degrees: dict[str, str | None]):
+        self.degrees = degrees
+        self.title_degree: dict = {}
+        awarded: dict[str, set] = {}
+        leads: dict[str, set] = {}
+        for u, v, data in view.edges(data=True):
+            if v.startswith("title:") and u.partition(":")[0] in _YEAR_MODES and any(
+                    r["kind"] == "award" for r in data["rules"]):
+                self.title_degree.setdefault(v, set()).add(degrees.get(u.partition(":")[2]))
+                if self._level(figure_id(u)) is not None:
+                    awarded.setdefault(v, set()).add(self._level(figure_id(u)))
+            if u.startswith("title:") and self._level(figure_id(v)) is not None:
+                leads.setdefault(u, set()).add(self._level(figure_id(v)))
+        # A title awarded in several degrees stays outside the clusters: its arrows set its place.
+        self.title_degree = {t: next(iter(d)) for t, d in self.title_degree.items() if len(d) == 1}
+        self._after = {t: min(d) for t, d in awarded.items()}
+        self._before = {t: max(d) for t, d in leads.items()}
+
+    def of(self, fid: str) -> str | None:
+        kind, _, rest = fid.partition(":")
+        if kind == "year":
+            return _degree_cluster(self.degrees.get(rest))
+        if kind == "title":
+            return _degree_cluster(self.title_degree[fid]) if fid in self.title_degree else None
+        if kind == "option":
+            return _degree_cluster("7")
+        return None
+
+    def _level(self, fid: str) -> int | None:
+        """The place of a year's (or option's) degree from left to right; None without one."""
+        kind, _, rest = fid.partition(":")
+        if kind == "year":
+            degree = self.degrees.get(rest)
+            return DEGREES[degree][1] if degree in DEGREES and degree is not None else None
+        return DEGREES["7"][1] if kind == "option" else None
+
+    def goes_back(self, source: str, target: str) -> bool:
+        """Whether a step returns to an earlier degree. A title counts as the first degree
+        that awards it when it is left, and as the last degree it leads to when it is
+        reached: 3P → attestation of reinsertion → 5P goes forward, 7TQ → attestation goes back.
+        """
+        before = self._after.get(source) if source.startswith("title:") else self._level(source)
+        after = self._before.get(target) if target.startswith("title:") else self._level(target)
+        return None not in (before, after) and after < before
+
+    def clusters(self, nodes: list[Node]) -> list[Cluster]:
+        used = {n.group for n in nodes if n.group}
+        return [Cluster(_degree_cluster(d), label, order) for d, (label, order) in DEGREES.items()
+                if _degree_cluster(d) in used]
+
+
+def _degree_cluster(degree: str | None) -> str:
+    return f"degree:{degree or 'autres'}"
+
+
+def _duration(view: nx.DiGraph, year: str) -> int | None:
+    edge = view.get_edge_data(f"in:{year}", f"done:{year}")
+    return edge["rules"][0]["years"] if edge else None
+
+
+def years_text(years: int | None, short: bool = False) -> str:
+    """``1 année scolaire`` / ``+1 an``; the text gives no duration: ``durée non précisée``.
+
+    >>> years_text(1), years_text(2, short=True), years_text(None, short=True)
+    ('1 année scolaire', '+2 ans', '+? an')
+    """
+    if short:
+        return "+? an" if years is None else f"+{years} an{'s' if years > 1 else ''}"
+    if years is None:
+        return "durée non précisée"
+    return f"{years} année{'s' if years > 1 else ''} scolaire{'s' if years > 1 else ''}"
+
+
+def _node(view: nx.DiGraph, fid: str, groups: _Groups, emphasis: bool = False) -> Node:
+    kind, _, rest = fid.partition(":")
+    group = groups.of(fid)
+    if fid == START:
+        return Node(fid, "start", "Tout élève", "aucun titre requis", emphasis=emphasis, order=(0,))
+    if kind == "year":
+        data = view.nodes[f"done:{rest}"]
+        return Node(fid, "year", rest, data["label"], years_text(_duration(view, rest)), group, emphasis,
+                    (1,) + natural_key(rest))
+    data = view.nodes[fid]
+    if kind == "title":
+        return Node(fid, "title", data.get("abbreviation") or rest, data["label"], "", group, emphasis,
+                    (2,) + natural_key(rest))
+    note = f"secteur {data['sector']} · accès {data['access']} · {data['year']}"
+    return Node(fid, "option", rest, data["label"], note, group, emphasis, (3,) + natural_key(rest))
+
+
+# -- edges -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Arrow:
+    """What the steps drawn as one arrow have in common: their rules' bases, routes, notes."""
+
+    words: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)
+    routes: list[int] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)
+
+    def add(self, rule: dict, word: str = "", route: int | None = None, notes: list[int] = ()) -> None:
+        _append(self.words, [word] if word else [])
+        _append(self.basis, basis_texts(rule))
+        _append(self.routes, [route] if route is not None else [])
+        _append(self.notes, notes)
+
+    def edge(self, key: tuple[str, str, str], with_routes: bool) -> Edge:
+        """An arrow labelled with its words, routes and bases; conditions as footnote calls."""
+        first = " / ".join(self.words)
+        routes = [f"parcours {', '.join(map(str, self.routes))}"] if with_routes and self.routes else []
+        more = len(self.basis) - _MAX_BASIS
+        shown = self.basis[:_MAX_BASIS] + ([f"+ {more} autre(s)"] if more > 0 else [])
+        return Edge(*key, label=tuple(x for x in [first, *shown, *routes] if x), notes=tuple(sorted(self.notes)))
+
+    def basis_edge(self, key: tuple[str, str, str], notes: Footnotes) -> Edge:
+        """An arrow whose only label is the calls of its bases, numbered as footnotes."""
+        return Edge(*key, notes=tuple(sorted({notes.number(b) for b in self.basis})))
+
+
+def _append(seen: list, items) -> None:
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+
+
+def basis_texts(rule: dict) -> list[str]:
+    """The short citations of a rule; without any, its line in the circular."""
+    out = []
+    for b in rule.get("basis") or []:
+        try:
+            out.append(cite_short(b))
+        except (KeyError, ValueError, AttributeError):
+            out.append(b["act"].get("label") or b["act"].get("iri", "?"))
+    if not out and rule.get("source"):
+        out.append(f"circ. 7282, l. {rule['source']['line']} (aucune disposition citée)")
+    return out
+
+
+def _word(kind: str, source_state: str) -> str:
+    leaving = _LEAVING.get(source_state.partition(":")[0])
+    return _KIND_WORD.get(kind, kind) + (f" ({leaving})" if leaving else "")
+
+
+# -- figures -----------------------------------------------------------------------------
+
+
+def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
+    """The routes of an answer as one figure; the conditions left open become footnotes."""
+    view, notes, arrows = answer.view, Footnotes(), {}
+    groups = _Groups(view, degrees)
+    for number, route in enumerate(answer.routes, 1):
+        steps = route.steps
+        for i, step in enumerate(steps):
+            if step.kind == "study":
+                continue
+            key = (figure_id(step.source), figure_id(step.target), step.kind)
+            word = _word(step.kind, step.source)
+            following = steps[i + 1] if i + 1 < len(steps) else None
+            if following is not None and following.kind == "study" and following.source == step.target:
+                word += f" · {years_text(following.years, short=True)}"
+            numbers = [notes.number(describe_condition(c)) for c in step.conditions]
+            arrows.setdefault(key, _Arrow()).add(step.rule, word, number, numbers)
+    ends = {figure_id(answer.source.start or ""), *(figure_id(r.nodes[-1]) for r in answer.routes)}
+    ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
+    nodes = [_node(view, fid, groups, fid in ends) for fid in ids]
+    many = len(answer.routes) > 1
+    edges = [arrow.edge(key, many) for key, arrow in arrows.items()]
+    caption = [f"Parcours {i} ({_route_years(r)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
+               for i, r in enumerate(answer.routes, 1)]
+    if answer.source.start != START and all(r.nodes[0] == START for r in answer.routes):
+        caption.append(f"Aucune règle ne part de {answer.source.id} : ces parcours sont ouverts à tout élève.")
+    situation = describe_situation(answer.situation, answer.source.id)
+    count = len(answer.routes)
+    subtitle = (f"{count} parcours, du plus court au plus long" if count > 1 else "1 parcours") + (
+        f" — {situation}" if situation else "")
+    return Figure(f"De {answer.source.id} à {answer.target.id} : {answer.target.label}", subtitle, nodes, edges,
+                  groups.clusters(nodes), notes.items(), caption, notes_title="Conditions encore à remplir")
+
+
+def _drawn(route) -> list[str]:
+    out = []
+    for n in route.nodes:
+        if not out or figure_id(out[-1]) != figure_id(n):
+            out.append(n)
+    return out
+
+
+def _public(fid: str) -> str:
+    return "tout élève" if fid == START else fid.partition(":")[2]
+
+
+def _route_years(route) -> str:
+    if route.years is None:
+        return f"au moins {years_text(route.years_at_least)}"
+    return years_text(route.years) if route.years else "sans année d'études"
+
+
+def describe_situation(s: Situation, source_id: str | None = None) -> str:
+    """The filters of a question in French (empty when none was given).
+
+    >>> describe_situation(Situation(age=17, contracts=frozenset({"contrat-alternance"}), sector=7))
+    "17 ans, avoir conclu : contrat d'alternance, secteur 7"
+    """
+    parts = []
+    if s.age is not None:
+        parts.append(f"{s.age:g} ans")
+    if s.adult is not None:
+        parts.append("majeur" if s.adult else "mineur")
+    parts += [describe_condition({"contract": [c]}) for c in sorted(s.contracts)]
+    held = sorted(h for h in s.holds if h != source_id)
+    if held:
+        parts.append("titulaire de " + ", ".join(held))
+    if s.regime:
+        parts.append(f"régime {s.regime}")
+    if s.sector is not None:
+        parts.append(f"secteur {s.sector}")
+    if s.year:
+        parts.append(f"année scolaire {s.year}")
+    return ", ".join(parts)
+
+
+def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: dict[str, str | None]) -> Figure:
+    """Every title and year from which ``goal`` can be reached, with the steps between them.
+
+    For readability, steps back to an earlier degree (e.g. an attestation of reinsertion
+    after the 7TQ) are left out, with the states that reach the goal only through them;
+    so are the steps that lead further from the goal than where they start (each state
+    keeps its shortest ways and the alternatives of equal length). For ``7e``, the options
+    of the 7th years are drawn when a sector is given (all of them would be too many to
+    read).
+    """
+    h = filtered(view, situation)
+    targets = [n for n in goal.nodes if n in h]
+    if goal.id == "7e" and situation.sector is not None:
+        targets += sorted(v for t in targets for v in h.successors(t) if v.startswith("option:"))
+    keep = set(targets).union(*(nx.ancestors(h, t) for t in targets)) if targets else set()
+    groups = _Groups(view, degrees)
+    arrows: dict[tuple[str, str, str], _Arrow] = {}
+    back = set()
+    for u, v, data in h.subgraph(keep).edges(data=True):
+        fu, fv = figure_id(u), figure_id(v)
+        if groups.goes_back(fu, fv):
+            back.add((fu, fv))
+            continue
+        for rule in data["rules"]:
+            if rule["kind"] != "study" and fu != fv:
+                arrows.setdefault((fu, fv, rule["kind"]), _Arrow()).add(rule)
+    goal_ids = {figure_id(t) for t in targets}
+    away = _steps_to(arrows, goal_ids)
+    forward = [key for key in sorted(arrows) if key[0] in away and away.get(key[1], len(away)) <= away[key[0]]]
+    notes = Footnotes()
+    edges = [arrows[key].basis_edge(key, notes) for key in forward]
+    nodes = [_node(view, fid, groups, fid in goal_ids) for fid in sorted(away)]
+    left_out = len({(u, v) for u, v, _ in arrows} - {(u, v) for u, v, _ in forward}) + len(back)
+    caption = [f"{len(nodes)} états, {len(edges)} passages ; {left_out} passages qui ramènent à un degré antérieur "
+               "ou éloignent du but ne sont pas dessinés. Les conditions de chaque passage : "
+               "« passerelles explain DE VERS »."]
+    if goal.id == "7e" and situation.sector is None:
+        caption.append("Options de 7e année : préciser un secteur (--sector N) pour les dessiner.")
+    situation_text = describe_situation(situation)
+    subtitle = "Toutes les années et tous les titres d'où l'on peut y parvenir" + (
+        f" — {situation_text}" if situation_text else "")
+    return Figure(f"Tous les parcours vers {goal.id} : {goal.label}", subtitle, nodes, edges,
+                  groups.clusters(nodes), notes.items(), caption, notes_title="Bases légales des passages")
+
+
+def _steps_to(arrows, goals: set[str]) -> dict[str, int]:
+    """How many arrows separate each node from the nearest goal (the nodes that reach one)."""
+    if not goals:
+        return {}
+    g = nx.DiGraph((v, u) for u, v, _ in arrows)
+    g.add_nodes_from(goals)
+    return dict(nx.multi_source_dijkstra_path_length(g, goals, weight=lambda *_: 1))
+
+
+def citations_figure(records: list[dict], divisions: list, footnote_anchors: dict[int, list[int]],
+                     acts: dict[str, dict], only: set[str] | None = None) -> Figure:
+    """Which divisions of the circular (chapters and sections) cite which articles.
+
+    Divisions are grouped by chapter; articles are left free, so that Graphviz puts each
+    near the divisions citing it (with several acts, each article names its act).
+
+    Parameters
+    ----------
+    records : list of dict
+        Citation records (:func:`passerelles.views.citations.citation_records`).
+    divisions : list of Division
+        The circular's divisions; a citation counts for the deepest chapter or section
+        holding its line (for a footnote: the lines of its calls).
+    footnote_anchors : dict
+        Footnote number → lines where the note is called.
+    acts : dict
+        Act IRI → act record (``label``, ``key``).
+    only : set of str, optional
+        Keep these acts' readings (the main reading or an alternative).
+    """
+    upper = [d for d in divisions if d.level <= 2]
+    counts: dict[tuple[str, str], int] = {}
+    places: dict[str, object] = {}
+    articles: dict[str, tuple[str, str | None]] = {}
+    missing = {"act": 0, "division": 0}
+    for r in records:
+        readings = _readings(r, only)
+        note = r["source"]["footnote"]
+        lines = footnote_anchors.get(note, []) if note is not None else [r["source"]["line"]]
+        where = {d.path: d for d in (_division_at(upper, line) for line in lines) if d is not None}
+        if not readings or not where:
+            if not readings and r["act"] is None and only is None:
+                missing["act"] += 1
+            elif readings:
+                missing["division"] += 1
+            continue
+        for act, article in readings:
+            aid = f"article:{act['iri'].rsplit('/eli/', 1)[-1]}#{article or ''}"
+            articles[aid] = (act["iri"], article)
+            for path, division in where.items():
+                places[path] = division
+                counts[(f"section:{path}", aid)] = counts.get((f"section:{path}", aid), 0) + 1
+    nodes, clusters = _division_nodes(places), _chapter_clusters(places, divisions)
+    several = len({iri for iri, _ in articles.values()}) > 1
+    for aid, (iri, article) in articles.items():
+        act = acts.get(iri)
+        nodes.append(Node(aid, "article", f"art. {article}" if article else "(sans article)",
+                          _act_short(act, iri) if several else "", order=(1, iri) + natural_key(article or "")))
+    edges = [Edge(s, a, "cites", (str(n),), weight=n) for (s, a), n in counts.items()]
+    caption = [f"{sum(counts.values())} citation(s) rattachée(s) à {len(places)} division(s) et {len(articles)} "
+               "article(s) ; l'épaisseur et le nombre sur chaque flèche disent combien de fois la division cite "
+               "l'article."]
+    if missing["act"] or missing["division"]:
+        caption.append(f"Non représentées : {missing['act']} citation(s) dont l'acte n'est pas identifié, "
+                       f"{missing['division']} hors des chapitres et sections.")
+    title = "Articles cités par la circulaire 7282, par division"
+    subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
+    return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.12, 1.5))
+
+
+def _readings(record: dict, only: set[str] | None) -> list[tuple[dict, str | None]]:
+    """The (act, article) readings of a citation to draw: its main reading, or with
+    ``only`` every reading (main or alternative) of those acts, each once."""
+    readings = [(record["act"], record["article"])] + [(a["act"], a["article"]) for a in record["alternatives"]]
+    readings = [(a, art) for a, art in readings if a and (only is None or a["iri"] in only)]
+    out: list = []
+    for act, article in readings[:1] if only is None else readings:
+        if all((act["iri"], article) != (a["iri"], art) for a, art in out):
+            out.append((act, article))
+    return out
+
+
+def _division_at(divisions: list, line: int):
+    from ..circular.structure import division_at
+    return division_at(divisions, line)
+
+
+def _division_nodes(places: dict) -> list[Node]:
+    nodes = []
+    for path, d in places.items():
+        chapter = path.split("__", 1)[0]
+        number = ".".join(p.split("-", 1)[1] for p in path.split("__")) if d.kind in ("chapter", "section") else ""
+        label = {"introduction": "Introduction", "annex": f"Annexe {d.number}"}.get(d.kind, number)
+        group = f"chapter:{chapter}" if d.kind in ("chapter", "section") else None
+        nodes.append(Node(f"section:{path}", "section", label, d.heading if d.kind != "introduction" else "",
+                          group=group, order=(0, d.first_line)))
+    return nodes
+
+
+def _chapter_clusters(places: dict, divisions: list) -> list[Cluster]:
+    used = {path.split("__", 1)[0] for path, d in places.items() if d.kind in ("chapter", "section")}
+    return [Cluster(f"chapter:{d.path}", f"Chapitre {d.number}", d.first_line)
+            for d in divisions if d.kind == "chapter" and d.path in used]
+
+
+def _act_short(act: dict | None, iri: str) -> str:
+    """``D. 03-07-1991`` (the act of an article node)."""
+    try:
+        return cite_short({"act": act})
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return _act_name(act, iri)
+
+
+def _act_name(act: dict | None, iri: str) -> str:
+    if not act:
+        return iri.rsplit("/eli/", 1)[-1]
+    return act["label"] + (f" {act['title']}" if act.get("title") else "")

@@ -1,0 +1,185 @@
+"""The figure model: what a diagram shows, independent of any output format.
+
+A :class:`Figure` holds nodes, edges, clusters (groups drawn as boxes), numbered
+footnotes, a title and a source line. The Graphviz and Mermaid writers read it; the
+builders (:mod:`passerelles.diagrams.build`) make it. Its lists are kept in a canonical
+order, so that the same figure always gives the same text.
+
+>>> notes = Footnotes()
+>>> notes.number("être majeur"), notes.number("avoir 16 ans"), notes.number("être majeur")
+(1, 2, 1)
+>>> fig = Figure("Exemple", nodes=[Node("title:CESS", "title", "CESS"), Node("year:7P", "year", "7P")],
+...              edges=[Edge("year:7P", "title:CESS", "award", notes=(1,))], footnotes=notes.items())
+>>> [n.id for n in fig.nodes], fig.legend()
+(['title:CESS', 'year:7P'], [('node', 'year'), ('node', 'title'), ('edge', 'award')])
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+#: Where the data come from: printed under every figure.
+SOURCE = ("Source : circulaire 7282 du 2 septembre 2019 (Fédération Wallonie-Bruxelles), "
+          "enseignement secondaire en alternance ; figure : Passerelles")
+
+#: Node kinds, in legend order, with their French legend text.
+NODE_KINDS = {
+    "start": "tout élève (aucun titre requis)",
+    "year": "année d'études ou formation",
+    "title": "titre, certificat ou attestation",
+    "option": "option de 7e année",
+    "section": "division de la circulaire",
+    "article": "article cité",
+}
+
+#: Edge kinds (the kinds of the rules, plus the citation link), in legend order.
+EDGE_KINDS = {
+    "admission": "admission (et année d'études)",
+    "reinsertion": "réinsertion",
+    "passage-specialise": "passage depuis l'enseignement spécialisé",
+    "option-access": "accès à l'option",
+    "award": "délivrance du titre",
+    "attests": "le titre atteste la réussite de l'année",
+    "study": "année d'études",
+    "cites": "citations (épaisseur : nombre)",
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    """A box of the figure.
+
+    ``label`` is the short name (``5P``, ``CESS``), ``detail`` the French label and
+    ``note`` a last line (a duration, a sector); ``group`` the id of its cluster.
+    """
+
+    id: str
+    kind: str
+    label: str
+    detail: str = ""
+    note: str = ""
+    group: str | None = None
+    emphasis: bool = False
+    order: tuple = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An arrow: ``label`` lines, footnote numbers ``notes`` and a ``weight`` (citations)."""
+
+    source: str
+    target: str
+    kind: str
+    label: tuple[str, ...] = ()
+    notes: tuple[int, ...] = ()
+    weight: int = 1
+
+    def marks(self) -> str:
+        """The footnote calls: ``[1][3]``."""
+        return "".join(f"[{n}]" for n in self.notes)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group of nodes drawn in one box (a degree, a chapter, an act)."""
+
+    id: str
+    label: str
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+
+
+class Footnotes:
+    """Numbers texts in order of first use; the same text keeps its number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def number(self, text: str) -> int:
+        return self._numbers.setdefault(text, len(self._numbers) + 1)
+
+    def items(self) -> list[Footnote]:
+        return [Footnote(n, t) for t, n in self._numbers.items()]
+
+
+@dataclass
+class Figure:
+    """A whole figure. Lists are put in canonical order on creation."""
+
+    title: str
+    subtitle: str = ""
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    caption: list[str] = field(default_factory=list)
+    source: str = SOURCE
+    notes_title: str = "Notes"
+    spacing: tuple[float, float] = (0.45, 0.5)   # inches between boxes of a column, between columns
+
+    def __post_init__(self) -> None:
+        self.clusters = sorted(self.clusters, key=lambda c: (c.order, c.id))
+        rank = {c.id: i for i, c in enumerate(self.clusters)}
+        self.nodes = sorted(self.nodes, key=lambda n: (rank.get(n.group, len(rank)), n.order, n.id))
+        self.edges = sorted(self.edges, key=lambda e: (e.source, e.target, e.kind))
+        self.footnotes = sorted(self.footnotes, key=lambda f: f.number)
+
+    def members(self, cluster: str | None) -> list[Node]:
+        """The nodes of a cluster (``None``: the nodes outside every cluster)."""
+        return [n for n in self.nodes if n.group == cluster]
+
+    def legend(self) -> list[tuple[str, str]]:
+        """The (element, kind) pairs the figure uses, in legend order."""
+        nodes = {n.kind for n in self.nodes}
+        edges = {e.kind for e in self.edges}
+        return ([("node", k) for k in NODE_KINDS if k in nodes]
+                + [("edge", k) for k in EDGE_KINDS if k in edges])
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters (words are not cut).
+
+    >>> wrap("5e année de l'enseignement professionnel", 20)
+    ['5e année de', "l'enseignement", 'professionnel']
+    """
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or ([text] if text else [])
+
+
+def shorten(text: str, lines: int, width: int) -> list[str]:
+    """``text`` wrapped, cut after ``lines`` lines with an ellipsis.
+
+    >>> shorten("un deux trois quatre cinq six", 2, 10)
+    ['un deux', 'trois …']
+    """
+    out = wrap(text, width)
+    if len(out) <= lines:
+        return out
+    last = out[lines - 1]
+    return out[:lines - 1] + [(last if len(last) < width - 1 else last.rsplit(" ", 1)[0]) + " …"]
+
+
+def safe_ids(figure: Figure) -> dict[str, str]:
+    """An identifier made of letters, digits and ``_`` for each node (for DOT and Mermaid).
+
+    >>> safe_ids(Figure("t", nodes=[Node("year:5P", "year", "5P"), Node("year_5P", "year", "x")]))
+    {'year:5P': 'year_5P', 'year_5P': 'year_5P_2'}
+    """
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for node in figure.nodes:
+        base = re.sub(r"\W", "_", node.id, flags=re.ASCII)
+        base = base if base[:1].isalpha() else f"n_{base}"
+        candidate, n = base, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}_{n}"
+        used.add(candidate)
+        out[node.id] = candidate
+    return out
