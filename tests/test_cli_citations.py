@@ -86,3 +86,8 @@ def test_usage_error_is_one_line_without_traceback():
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "passerelles", "--debug", "cited-by", "nope"], capture_output=True, text=True)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_unwritable_output_is_one_line_exit_2(cli):
+    result = cli("build", "--out", "/proc/passerelles-cannot-write-here")
+    assert result.code == 2 and result.err.count("\n") == 1 and "/proc/passerelles-cannot-write-here" in result.err

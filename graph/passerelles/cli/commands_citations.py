@@ -97,6 +97,8 @@ def citations(
     ``passerelles citations --act "décret du 3 juillet 1991" --article 6``; which citations
     could not be settled, and why — ``passerelles citations --status ambiguous``.
     """
+    if article is not None and not article.strip():
+        raise InputError("--article needs a value, e.g. 6 or 2quater")
     if status is not None and status not in STATUSES:
         raise InputError(f"--status must be one of {', '.join(STATUSES)} (got {status!r})")
     records = STATE.app(endpoint, timeout, graph).citations(act=act, article=article, status=status)

@@ -69,6 +69,13 @@ def run(argv: list[str] | None = None) -> int:
             raise
         err(f"error: {exc}")
         return exc.exit_code
+    except OSError as exc:
+        # a path the user gave that cannot be read or written (--out, -o, --location …)
+        if debug:
+            raise
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        err(f"error: {exc.strerror or exc}{where}")
+        return EXIT_USAGE
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
