@@ -70,17 +70,21 @@ def _justification(g: Graph, node: URIRef, entry) -> None:
     _source(g, node, entry.source)
 
 
+def _state(g: Graph, node: URIRef, entry, classes) -> None:
+    """A year or a title as a concept of the scheme of states, with its names."""
+    for cls in (*classes, PSL.State, SKOS.Concept):
+        g.add((node, RDF.type, cls))
+    g.add((node, SKOS.inScheme, STATE_SCHEME))
+    g.add((node, SKOS.notation, Literal(entry.id)))
+    g.add((node, SKOS.prefLabel, Literal(entry.label, lang="fr")))
+    for alt in entry.alt_labels:
+        g.add((node, SKOS.altLabel, Literal(alt, lang="fr")))
+
+
 def add_years(g: Graph, years) -> None:
     for y in years:
         node = year_iri(y.id)
-        g.add((node, RDF.type, PSL.StudyYear))
-        g.add((node, RDF.type, PSL.State))
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((node, SKOS.inScheme, STATE_SCHEME))
-        g.add((node, SKOS.notation, Literal(y.id)))
-        g.add((node, SKOS.prefLabel, Literal(y.label, lang="fr")))
-        for alt in y.alt_labels:
-            g.add((node, SKOS.altLabel, Literal(alt, lang="fr")))
+        _state(g, node, y, (PSL.StudyYear,))
         for prop, value in ((PSL.form, y.form), (PSL.degree, y.degree)):
             if value:
                 g.add((node, prop, Literal(value)))
@@ -101,15 +105,9 @@ def add_years(g: Graph, years) -> None:
 def add_titles(g: Graph, titles) -> None:
     for t in titles:
         node = title_iri(t.id)
-        for cls in (PSL.Title, PSL.State, ELM.Qualification, SDO.EducationalOccupationalCredential, SKOS.Concept):
-            g.add((node, RDF.type, cls))
-        g.add((node, SKOS.inScheme, STATE_SCHEME))
-        g.add((node, SKOS.notation, Literal(t.id)))
-        g.add((node, SKOS.prefLabel, Literal(t.label, lang="fr")))
+        _state(g, node, t, (PSL.Title, ELM.Qualification, SDO.EducationalOccupationalCredential))
         if t.abbreviation:
             g.add((node, PSL.abbreviation, Literal(t.abbreviation)))
-        for alt in t.alt_labels:
-            g.add((node, SKOS.altLabel, Literal(alt, lang="fr")))
         g.add((node, PSL.titleKind, Literal(t.kind)))
         g.add((node, SDO.credentialCategory, Literal(t.kind)))
         g.add((node, PSL.issuedBy, body_iri(t.issued_by)))
