@@ -155,3 +155,16 @@ def test_every_example_line_runs(cli):
     for query in list_queries():
         result = cli("sparql", query.name, *example_args(query), "--json")
         assert result.code in (0, 1), (query.name, result.err)
+
+
+def test_service_after_a_hash_inside_an_iri_is_still_refused(cli, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT * WHERE { BIND(<urn:a#b> AS ?z) SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    result = cli("sparql", str(query))
+    assert result.code == 2 and "SERVICE" in result.err
+
+
+def test_the_word_service_in_a_string_or_an_iri_is_not_a_service_call(cli, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text('SELECT ?s WHERE { ?s ?p "service" . FILTER(?s != <urn:SERVICE>) }')
+    assert cli("sparql", str(query)).code == 1   # a valid query with no row, not refused

@@ -23,7 +23,6 @@ from rdflib.term import Node
 from .errors import EndpointError, InputError
 
 _MARKER = re.compile(r"^[ \t]*#@values[ \t]*$", re.MULTILINE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _INTEGER_TYPES = {"http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#int",
                   "http://www.w3.org/2001/XMLSchema#long", "http://www.w3.org/2001/XMLSchema#decimal"}
 
@@ -81,10 +80,32 @@ def bind_values(query: str, params: Mapping[str, ParamValue] | None) -> str:
     return _MARKER.sub(lambda _: "  " + block, query, count=1)
 
 
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'       # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'                # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'                 # IRIs (may hold '#')
+    r"|#[^\n]*"                            # comments
+    r"|[A-Za-z_][A-Za-z0-9_]*"             # words
+    r"|.", re.S)
+
+
 def refuse_service(query: str) -> None:
-    """Refuse queries that would make the process call other endpoints."""
-    if _SERVICE.search(re.sub(r"#[^\n]*", "", query)):
-        raise InputError("queries with SERVICE are refused: they would fetch remote data")
+    """Refuse queries that would make the process call other endpoints.
+
+    The query is read token by token, so that ``SERVICE`` is found as a keyword only —
+    not inside an IRI, a string or a comment, and not missed after a ``#`` in an IRI.
+
+    >>> refuse_service('SELECT * WHERE { BIND(<urn:a#b> AS ?z) SERVICE <http://x/> { ?s ?p ?o } }')
+    Traceback (most recent call last):
+    ...
+    passerelles.errors.InputError: queries with SERVICE are refused: they would fetch remote data
+    >>> refuse_service('SELECT * WHERE { ?s ?p "service" . ?s ?p <urn:SERVICE> } # SERVICE')
+    """
+    for token in _TOKEN.findall(query):
+        if token.upper() == "SERVICE":
+            raise InputError("queries with SERVICE are refused: they would fetch remote data")
 
 
 def to_python(term: Any) -> Any:
