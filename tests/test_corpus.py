@@ -82,3 +82,27 @@ def test_other_corpus_folder_with_same_manifest_format(corpus_copy, cli):
     result = cli("--corpus", str(corpus_copy), "footnotes", "1", "--json")
     assert result.code == 0
     assert result.json()[0]["text"].startswith("Décret du 3 juillet 1991")
+
+
+def test_a_circular_whose_lines_moved_is_refused_for_the_curated_rules(corpus_copy, cli):
+    # one line inserted at the top: the curated rules' quotations no longer stand at their lines
+    target = corpus_copy / "004_0cd2d006c908e9f4.txt"
+    data = b"\n" + target.read_bytes()
+    target.write_bytes(data)
+    manifest = json.loads((corpus_copy / "manifest.json").read_text())
+    for entry in manifest["documents"]:
+        if entry["file"] == target.name:
+            entry["sha256"] = hashlib.sha256(data).hexdigest()
+    (corpus_copy / "manifest.json").write_text(json.dumps(manifest))
+    result = cli("--corpus", str(corpus_copy), "route", "CE6P", "CESS")
+    assert result.code == 2 and "curated rules do not match" in result.err and result.err.count("\n") == 1
+
+
+def test_malformed_manifest_entries(corpus_copy):
+    manifest = json.loads((corpus_copy / "manifest.json").read_text())
+    (corpus_copy / "manifest.json").write_text(json.dumps({"documents": manifest["documents"] + [5]}))
+    with pytest.raises(CorpusError, match="entry 6 is not an object"):
+        load_corpus(corpus_copy)
+    (corpus_copy / "manifest.json").write_text(json.dumps({"documents": manifest["documents"] * 2}))
+    with pytest.raises(CorpusError, match="repeats the id"):
+        load_corpus(corpus_copy)

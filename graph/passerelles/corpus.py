@@ -105,7 +105,13 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     except (ValueError, KeyError, TypeError) as exc:
         raise CorpusError(f"{manifest_path}: not a valid manifest ({exc})") from None
     documents: dict[str, Document] = {}
+    if not isinstance(entries, list):
+        raise CorpusError(f"{manifest_path}: 'documents' must be a list")
     for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise CorpusError(f"{manifest_path}: entry {i} is not an object")
+        if entry.get("id") in documents:
+            raise CorpusError(f"{manifest_path}: entry {i} repeats the id {entry['id']!r}")
         missing = [k for k in _REQUIRED if k not in entry]
         if missing:
             raise CorpusError(f"{manifest_path}: entry {i} lacks {', '.join(missing)}")

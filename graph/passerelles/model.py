@@ -53,7 +53,15 @@ def _load_catalogue(model: Model):
 
 
 def _load_curated(model: Model):
+    """The curated years, titles and rules — checked against this corpus: their sources cite
+    lines of it, so another circular (``--corpus``) whose lines do not hold the quotations
+    is an error rather than silently stale citations."""
     from . import curated
+    from .errors import CorpusError
+    problems = curated.validate(model.corpus)
+    if problems:
+        raise CorpusError(f"corpus {model.corpus.path}: the curated rules do not match it "
+                          f"({len(problems)} problem(s); first: {problems[0]})")
     return {"years": curated.load_years(), "titles": curated.load_titles(), "rules": curated.load_rules()}
 
 

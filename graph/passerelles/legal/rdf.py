@@ -8,6 +8,8 @@ and dates, PROV-O for provenance; ``psl:`` only where those have no term.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Literal, URIRef
 
 from ..circular.footnotes import note_plain_text
@@ -54,14 +56,21 @@ def add_documents(g: Graph, model) -> None:
     circ = model.corpus.circular
     node = document_iri(circ.id)
     g.add((node, RDF.type, ELI.LegalResource))
-    g.add((node, ELI.id_local, Literal("7282")))
-    # "Validité à partir du 01/09/2019" (cover page); replaces circulaire 6792.
-    g.add((node, ELI.first_date_entry_in_force, Literal("2019-09-01", datatype=XSD.date)))
-    add_source(g, node, circ.id, 18, 18)
-    replaced = "circulaire/2018/08/29/6792"
-    if replaced in model.registry.acts:
-        g.add((node, DCTERMS.replaces, provision_iri(replaced)))
-        add_source(g, node, circ.id, 12, 12)
+    # The cover page says the circular's number, when it takes effect and what it replaces;
+    # each fact is read from its line (nothing is assumed of another corpus).
+    for n, line in enumerate(circ.lines[:60], 1):
+        if m := re.fullmatch(r"Circulaire (\d+)", line.strip()):
+            g.add((node, ELI.id_local, Literal(m[1])))
+            add_source(g, node, circ.id, n, n)
+        elif m := re.match(r"Validité\s+à partir du (\d{2})/(\d{2})/(\d{4})", line):
+            g.add((node, ELI.first_date_entry_in_force, Literal(f"{m[3]}-{m[2]}-{m[1]}", datatype=XSD.date)))
+            add_source(g, node, circ.id, n, n)
+        elif m := re.search(r"abroge et remplace la\(les\) circulaire\(s\) : (\d+)", line):
+            # the replaced circular is in the registry when the body cites it too (line 203)
+            for key in model.registry.acts:
+                if key.startswith("circulaire/") and key.endswith(f"/{m[1]}"):
+                    g.add((node, DCTERMS.replaces, provision_iri(key)))
+                    add_source(g, node, circ.id, n, n)
 
 
 def add_structure(g: Graph, model) -> None:
