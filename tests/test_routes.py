@@ -673,3 +673,21 @@ def test_all_routes_under_a_bound(routes, cli):
     assert res.code == 0
     assert len(res.json()["routes"]) == len(found)
     assert max(r["years_at_least"] for r in res.json()["routes"]) <= 3
+
+
+@pytest.mark.parametrize("args, message", [
+    (("route", "4P", "CE6P", "--age", "19", "--minor"), "contradicts"),
+    (("route", "4P", "7e", "--sector", "99"), "between 1 and 10"),
+    (("route", "6P", "7e", "--holds", "6P"), "takes a title"),
+    (("route", "CESS", "CESS"), "the same"),
+    (("route", "4P", "CESS", "--max-years", "1"), "--max-years goes with --all"),
+    (("route", "7130", "CESS"), "not a starting point"),
+])
+def test_contradictory_or_invalid_questions_exit_2(cli, args, message):
+    result = cli(*args)
+    assert result.code == 2 and message in result.err and result.err.count("\n") == 1
+
+
+def test_no_route_within_the_years_asked_exits_1(cli):
+    result = cli("route", "CE6P", "CESS", "--all", "--max-years", "0")
+    assert result.code == 1 and "within 0 school year" in result.err

@@ -19,6 +19,8 @@ from .names import Resolved
 from .view import START
 
 _SRC, _SNK = "__source__", "__target__"
+#: ``--all`` lists at most this many routes (and says so rather than cutting silently).
+MAX_ROUTES = 2000
 #: A step with no years still costs a little: among routes of equal length, fewer steps first.
 _STEP_COST = 0.001
 
@@ -170,10 +172,15 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
     if not target.nodes or not nx.has_path(g, _SRC, _SNK):
         raise NoAnswer(why_no_route(view, h, source, target, s))
     if all_routes:
-        paths = nx.all_simple_paths(g, _SRC, _SNK, cutoff=max_steps + 2)
-        routes = [_route(h, p, s) for p in islice(paths, 5000)]
+        paths = list(islice(nx.all_simple_paths(g, _SRC, _SNK, cutoff=max_steps + 2), MAX_ROUTES + 1))
+        if len(paths) > MAX_ROUTES:
+            raise NoAnswer(f"more than {MAX_ROUTES} routes from {source.id} to {target.id}: "
+                           "narrow the question (--max-years, filters) or ask for the k shortest")
+        routes = [_route(h, p, s) for p in paths]
         if max_years is not None:
             routes = [r for r in routes if r.years_at_least <= max_years]
+        if not routes:
+            raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
         routes.sort(key=lambda r: (r.years_at_least, r.years is None, len(r.steps), [st.target for st in r.steps]))
         return routes
     routes = []

@@ -60,8 +60,17 @@ def situation(view: nx.DiGraph, age: float | None = None, adult: bool | None = N
         raise InputError(f"year must be a school year such as 2019-2020 (got {year!r})")
     if age is not None and not 0 <= age <= 120:
         raise InputError(f"age must be between 0 and 120 (got {age})")
-    held = frozenset(resolve(view, h).id for h in holds)
-    return Situation(age=age, adult=adult, contracts=frozenset(contracts), holds=held,
+    if age is not None and adult is not None and (age >= 18) != adult:
+        raise InputError(f"--{'adult' if adult else 'minor'} contradicts --age {age:g}")
+    if sector is not None and not 1 <= sector <= 10:
+        raise InputError(f"sector must be between 1 and 10 (the table of sectors; got {sector})")
+    held = set()
+    for h in holds:
+        found = resolve(view, h)
+        if found.kind != "title":
+            raise InputError(f"--holds takes a title (CQ6, CEB …); {found.id} is a {found.kind}")
+        held.add(found.id)
+    return Situation(age=age, adult=adult, contracts=frozenset(contracts), holds=frozenset(held),
                      regime=regime, sector=sector, year=year)
 
 
@@ -71,6 +80,12 @@ def ask(app, from_: str, to: str, k: int = 3, all_routes: bool = False, max_year
     (age, adult, contracts, holds, regime, sector, year)."""
     view = view_of(app)
     source, target = resolve(view, from_), resolve(view, to)
+    if source.id == target.id:
+        raise InputError(f"FROM and TO are the same ({source.id})")
+    if source.start is None:
+        raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
+    if max_years is not None and (not all_routes or max_years < 0):
+        raise InputError("--max-years goes with --all and is 0 or more")
     s = situation(view, **filters)
     if source.kind == "title":
         s = replace(s, holds=s.holds | {source.id})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NoAnswer, UnknownNameError
+from ..errors import InputError, UnknownNameError
 from ..queries import load_query
 from ..store import Store, iri, rows_by
 from ..text import fold
@@ -130,7 +130,7 @@ def footnote_records(store: Store, number: int | None = None) -> list[dict[str, 
         out.append({"number": row["number"], "line": row["line"], "text": row["text"],
                     "anchors": anchors, "citations": by_note.get(row["number"], [])})
     if number is not None and not out:
-        raise NoAnswer(f"no footnote {number} (the circular has notes 1 to {len(store.select(load_query('footnotes').text))})")
+        raise InputError(f"no footnote {number}: the circular has notes 1 to {len(store.select(load_query('footnotes').text))}")
     return out
 
 
