@@ -91,3 +91,12 @@ def test_usage_error_is_one_line_without_traceback():
 def test_unwritable_output_is_one_line_exit_2(cli):
     result = cli("build", "--out", "/proc/passerelles-cannot-write-here")
     assert result.code == 2 and result.err.count("\n") == 1 and "/proc/passerelles-cannot-write-here" in result.err
+
+
+def test_act_filter_names_one_act(cli):
+    # two decrees of 14 March 2019: the filter does not merge them
+    result = cli("citations", "--act", "décret du 14 mars 2019")
+    assert result.code == 2 and "accrochage" in result.err and "organisation-travail" in result.err
+    assert cli("citations", "--act", "").code == 2
+    one = cli("citations", "--act", "decret/2019/03/14/accrochage", "--json").json()
+    assert {r["source"]["line"] for r in one} >= {211}

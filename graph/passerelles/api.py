@@ -89,8 +89,13 @@ class Passerelles:
     # -- answers -----------------------------------------------------------------
     def citations(self, act: str | None = None, article: str | None = None, status: str | None = None) -> list[dict]:
         """Citation records (see the README's JSON contract), filtered."""
-        from .views.citations import citation_records, filter_citations, find_acts
-        acts = find_acts(self.store, act) if act else None
+        from .errors import InputError
+        from .views.citations import citation_records, filter_citations, resolve_act
+        acts = None
+        if act is not None:
+            if not act.strip():
+                raise InputError("--act needs a value, e.g. 'décret du 3 juillet 1991'")
+            acts = [resolve_act(self.store, act)]   # one act, or an error with candidates
         return filter_citations(citation_records(self.store), acts, article, status)
 
     def sparql(self, name_or_path: str, **params) -> list[dict]:

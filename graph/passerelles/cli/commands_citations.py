@@ -83,7 +83,7 @@ def _act_label(act: dict | None) -> str:
 
 @app.command()
 def citations(
-    act: Optional[str] = typer.Option(None, "--act", metavar="TEXT", help="Act: key, IRI, or words of its name or title (accents and case ignored), e.g. 'décret 3 juillet 1991'."),
+    act: Optional[str] = typer.Option(None, "--act", metavar="TEXT", help="One act: key, IRI, or words of its name or title (accents and case ignored), e.g. 'décret du 3 juillet 1991'; several matches: exit 2 with the candidates."),
     article: Optional[str] = typer.Option(None, "--article", metavar="N", help="Article, e.g. 6 or 2quater."),
     status: Optional[str] = typer.Option(None, "--status", metavar="S", help="resolved, ambiguous or unresolved."),
     as_json: bool = JSON,
@@ -102,11 +102,6 @@ def citations(
     if status is not None and status not in STATUSES:
         raise InputError(f"--status must be one of {', '.join(STATUSES)} (got {status!r})")
     records = STATE.app(endpoint, timeout, graph).citations(act=act, article=article, status=status)
-    if act is not None and not records:
-        from ..views.citations import find_acts
-        if not find_acts(STATE.app(endpoint, timeout, graph).store, act):
-            from ..views.citations import resolve_act
-            resolve_act(STATE.app(endpoint, timeout, graph).store, act)  # raises with candidates
     if not records:
         raise NoAnswer("no citation matches these filters")
     if as_json:
