@@ -66,6 +66,10 @@ def parse_term(value: str) -> URIRef | Literal:
     Traceback (most recent call last):
     ...
     passerelles.errors.InputError: not a valid integer: 'six'
+    >>> parse_term("2019-02-31^^date")
+    Traceback (most recent call last):
+    ...
+    passerelles.errors.InputError: not a valid date: '2019-02-31'
     """
     if "^^" in value:
         text, _, kind = value.rpartition("^^")
@@ -74,6 +78,12 @@ def parse_term(value: str) -> URIRef | Literal:
         datatype, lexical = _TYPES[kind]
         if not re.fullmatch(lexical, text):
             raise InputError(f"not a valid {kind}: {text!r}")
+        if kind == "date":
+            import datetime
+            try:  # the lexical form is right; the day must exist too (2019-02-31 does not)
+                datetime.date.fromisoformat(re.sub(r"(Z|[+-][0-9]{2}:[0-9]{2})$", "", text))
+            except ValueError:
+                raise InputError(f"not a valid date: {text!r}") from None
         return Literal(text) if kind == "string" else Literal(text, datatype=datatype)
     if value.startswith(_IRI_PREFIXES):
         return iri(value)
