@@ -149,14 +149,6 @@ class EmbeddedStore(Store):
         return bool(self.graph.query(bind_values(query, params)).askAnswer)
 
 
-def oxigraph_graph(source: Graph) -> Graph:
-    """An rdflib graph backed by Oxigraph holding the triples of ``source``."""
-    g = Graph(store="Oxigraph")
-    data = source.serialize(format="nt", encoding="utf-8")
-    g.parse(data=data.decode("utf-8"), format="ox-nt")
-    return g
-
-
 class RemoteStore(Store):
     """SPARQL 1.1 Protocol endpoint through SPARQLWrapper.
 

@@ -102,8 +102,8 @@ def resolve_cmd(
 ) -> None:
     """What a name means: its canonical id, label and kind (year, title, option …)."""
     from ..routes.names import resolve
-    from ..routes.view import build_view
-    found = resolve(build_view(STATE.app(endpoint, timeout, graph).store), name)
+    from ..routes.service import view_of
+    found = resolve(view_of(STATE.app(endpoint, timeout, graph)), name)
     if as_json:
         print_json(found.as_dict())
         return

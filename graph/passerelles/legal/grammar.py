@@ -17,7 +17,7 @@ decided in :mod:`passerelles.legal.resolve`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..circular.superscripts import strip_superscripts
 from ..text import clean_markup
@@ -424,8 +424,3 @@ def format_locator(loc: Locator) -> str:
     if loc.point:
         parts.append(f"{loc.point}°")
     return ", ".join(parts)
-
-
-def without_place(loc: Locator) -> Locator:
-    """The empty locator (the act itself)."""
-    return replace(loc, article=None, paragraph=None, alinea=None, point=None)

@@ -74,12 +74,6 @@ class CitationIndex:
     registry: Registry
     citations: list[Citation] = field(default_factory=list)
 
-    def by_footnote(self) -> dict[int, list[Citation]]:
-        out: dict[int, list[Citation]] = {}
-        for c in self.citations:
-            if c.footnote is not None:
-                out.setdefault(c.footnote, []).append(c)
-        return out
 
 
 # --------------------------------------------------------------------------- helpers
@@ -145,11 +139,13 @@ class _Resolver:
 
     def keys(self, m: ActMention) -> tuple[list[str], str | None, str]:
         """Candidate act keys for a mention, the reason when not exactly one, and how it was found."""
+        if m.plural:
+            # "2 arrêtés du Gouvernement … du 21 février 2018": two acts, not told apart; one
+            # key would merge them
+            return [], (f"the text names several acts of this date ({m.text.strip()!r}) without "
+                        "telling them apart"), "direct"
         if m.date and m.type:
             keys, why = self.registry.key_for(m)
-            if m.plural and not why:
-                why = (f"the text names several acts of this date ({m.text.strip()!r}) without telling "
-                       "them apart; they stand under one key")
             return keys, why, "precite" if m.precite else "direct"
         partial = self.registry.by_partial(m)
         if partial:
@@ -182,7 +178,7 @@ def _register_all(doc: Document, notes: list[Footnote], body_lines: list[int], r
     for p, _ in parsed:
         for m in p.mentions:
             keys, _ = registry.key_for(m)
-            if len(keys) == 1:
+            if len(keys) == 1 and not m.plural:
                 registry.add(keys[0], m)
     registry.pair_partials([m for p, _ in parsed for m in p.mentions])
     # Articles each act is cited with by name (not through a chain): evidence for alternatives.
@@ -255,7 +251,7 @@ def _run(doc: Document, notes: list[Footnote], body_lines: list[int], resolver: 
         if kind == "body":
             out.extend(_body_line(doc, item, resolver))
             continue
-        if any(c.act and c.via not in ("ibidem", "idem") for c in cits_named(item, resolver)):
+        if names_an_act(item, resolver):
             prev.start_run(item.number)
         runs[item.number] = prev.run
         cits = _footnote(doc, item, resolver, prev, evidence)
@@ -298,11 +294,9 @@ class _Previous:
             self.history.extend(c.act for c in citing if c.act in registry.acts)
 
 
-def cits_named(note: Footnote, resolver: _Resolver) -> list[Citation]:
-    """Whether a note names an act itself (cheap check, before resolving it)."""
-    parsed = parse_text(note.text)
-    return [Citation("", 0, None, "x", Locator(), RESOLVED, "direct", "")
-            for m in parsed.mentions if resolver.keys(m)[0]]
+def names_an_act(note: Footnote, resolver: _Resolver) -> bool:
+    """Whether a note names an act itself (it then opens a new chain run)."""
+    return any(resolver.keys(m)[0] for m in parse_text(note.text).mentions)
 
 
 def _citation(doc: Document, line: int, footnote: int | None, ref: _Ref, keys: list[str],
@@ -420,7 +414,7 @@ def _chain(doc: Document, note: Footnote, ref: _Ref, backref: str, prev: _Previo
             place = format_locator(replace(ref.locator, alinea=None, point=None))
             reasons.append(f"{place} is cited elsewhere in the circular as a place of "
                            f"{_label(registry, before)}, never of {_label(registry, act)} "
-                           f"named by note {_run_head(prev)}")
+                           f"named by note {prev.run_head}")
             alternatives.append(before)
     inherited = [c for c in prev.citations if c.status == AMBIGUOUS and c.act == act]
     if inherited and not reasons:
@@ -431,10 +425,6 @@ def _chain(doc: Document, note: Footnote, ref: _Ref, backref: str, prev: _Previo
         return Citation(doc.id, note.line, note.number, act, ref.locator, AMBIGUOUS, via, ref.text,
                         tuple(Reading(a, ref.locator) for a in alternatives), "; ".join(reasons), **extra)
     return Citation(doc.id, note.line, note.number, act, ref.locator, RESOLVED, via, ref.text, **extra)
-
-
-def _run_head(prev: _Previous) -> int | None:
-    return prev.run_head
 
 
 def _label(registry: Registry, key: str) -> str:

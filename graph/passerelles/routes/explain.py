@@ -104,6 +104,11 @@ def summarize(c: dict, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _document(doc_id: str) -> str:
+    """How a reader names a corpus document: ``circulaire-7282`` → ``circulaire 7282``."""
+    return doc_id.replace("-", " ") if doc_id.startswith("circulaire-") else doc_id
+
+
 def _public(node: str) -> str:
     return node.split(":", 1)[1] if ":" in node and node != "START" else node
 
@@ -138,7 +143,7 @@ def explain_step(step: Step, labels: dict[str, str]) -> str:
     to = labels.get(step.target, _public(step.target))
     src = labels.get(step.source, _public(step.source))
     rule = step.rule
-    where = f"circulaire 7282, l. {rule['source']['line']}" if rule.get("source") else ""
+    where = f"{_document(rule['source']['document'])}, l. {rule['source']['line']}" if rule.get("source") else ""
     basis = "; ".join(cite(b) for b in rule["basis"])
     according = f"selon {basis} ({where})" if basis else (f"d'après la {where} (aucune disposition citée : {rule.get('basis_missing')})" if where else "")
     if step.kind == "study":

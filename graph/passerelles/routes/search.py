@@ -61,15 +61,23 @@ class Route:
         return [self.steps[0].source] + [s.target for s in self.steps] if self.steps else []
 
 
+def exclusions(rule: dict, s: Situation) -> list[str]:
+    """Why the situation rules a rule out (empty: the rule may serve). One function for the
+    pruning and for the message that says what blocks a route."""
+    out = []
+    if s.regime and rule["kind"] not in ("study", "attests") and rule["regime"] and s.regime not in rule["regime"]:
+        out.append(f"regime {'/'.join(rule['regime'])}, not {s.regime}")
+    v = rule.get("validity") or {}
+    if s.year and ((v.get("from") and s.year < v["from"]) or (v.get("until") and s.year > v["until"])):
+        out.append(f"valid {v.get('from')}–{v.get('until')}, not {s.year}")
+    if evaluate(rule["conditions"], s) is False:
+        out += _failing_leaves(rule["conditions"], s) or ["its conditions"]
+    return out
+
+
 def keep_rule(rule: dict, s: Situation) -> bool:
     """Whether a rule may serve for this situation (its conditions do not fail)."""
-    if s.regime and rule["kind"] not in ("study", "attests") and rule["regime"] and s.regime not in rule["regime"]:
-        return False
-    if s.year:
-        v = rule.get("validity") or {}
-        if (v.get("from") and s.year < v["from"]) or (v.get("until") and s.year > v["until"]):
-            return False
-    return evaluate(rule["conditions"], s) is not False
+    return not exclusions(rule, s)
 
 
 def option_excluded(data: dict, s: Situation) -> str | None:
@@ -211,19 +219,15 @@ def why_no_route(view: nx.DiGraph, h: nx.DiGraph, source: Resolved, target: Reso
             return f"{head}: {excluded}"
         reasons = []
         for rule in view.edges[u, v]["rules"]:
-            failing = _failing_leaves(rule, s)
-            reasons.append(f"{rule['id']} ({'; '.join(failing)})")
+            reasons.append(f"{rule['id']} ({'; '.join(exclusions(rule, s))})")
         return f"{head}: the step {u} → {v} is ruled out by the situation given: " + ", ".join(reasons)
     return head
 
 
-def _failing_leaves(rule: dict, s: Situation) -> list[str]:
-    out = []
-    if s.regime and rule["regime"] and s.regime not in rule["regime"]:
-        out.append(f"regime {'/'.join(rule['regime'])}, not {s.regime}")
-    v = rule.get("validity") or {}
-    if s.year and ((v.get("from") and s.year < v["from"]) or (v.get("until") and s.year > v["until"])):
-        out.append(f"valid {v.get('from')}–{v.get('until')}, not {s.year}")
+def _failing_leaves(cond: dict | None, s: Situation) -> list[str]:
+    """The conditions that fail for the situation, in French (at most four)."""
+    from .explain import describe_condition
+    out: list[str] = []
 
     def walk(c):
         if c is None or evaluate(c, s) is not False:
@@ -233,7 +237,6 @@ def _failing_leaves(rule: dict, s: Situation) -> list[str]:
             for sub in c[key]:
                 walk(sub)
             return
-        from .explain import describe_condition
         out.append(describe_condition(c))
-    walk(rule["conditions"])
-    return out[:4] or ["its conditions"]
+    walk(cond)
+    return out[:4]
