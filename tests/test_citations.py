@@ -11,7 +11,9 @@ import pytest
 #   and the décret « Missions »). The key reads the 1991 decree (the only one with an
 #   art. 2ter); the resolver does not pick silently: ambiguous, with the 1991 decree among
 #   the readings.
-DIVERGENT_STATUS = {93}
+# - note 224: "art. 3, §1er, 8 et art. 18": the key reads "8" as point 8°; the resolver reads
+#   it so too but flags the other reading (§8) instead of picking silently: ambiguous.
+DIVERGENT_STATUS = {93, 224}
 # - mentions inside another act's title or a circular's title are citations too here
 #   (notes 149, 183, 184, 186: "exécutant le décret du 29 juillet 1992", "modifiant
 #   l'arrêté de l'Exécutif …"; note 180: the circular's title names art. 2bis, §2 of the
@@ -197,3 +199,12 @@ def test_formation_names_are_not_citations(model):
     cited = {(c.line, c.locator.article) for c in model.citations.citations}
     for line, article in [(219, "45"), (981, "49"), (1012, "45"), (1232, "49"), (1384, "49")]:
         assert (line, article) not in cited
+
+
+def test_a_place_read_two_ways_is_ambiguous(model):
+    # "articles 9, §§1er, 10 et 11 du décret du 14 mars 2019": 10 and 11 may be articles or
+    # paragraphs of art. 9; the citation keeps both readings
+    at_2728 = {c.locator.article: c for c in model.citations.citations if c.line == 2728}
+    c10 = at_2728["10"]
+    assert c10.status == "ambiguous" and "may be a paragraph of art. 9" in c10.reason
+    assert ("9", "10") in {(a.locator.article, a.locator.paragraph) for a in c10.alternatives}

@@ -101,6 +101,7 @@ class LocatorGroup:
     text: str
     forward: ActMention | None = None   # "article 56, 4° de l'arrêté royal du …": the act after it
     in_quotes: bool = False              # « article 49 »: the name of a kind of formation
+    guesses: dict = field(default_factory=dict)   # locator index -> (other reading, why)
 
 
 @dataclass(frozen=True)
@@ -240,10 +241,14 @@ def _value(raw: str) -> str:
     return re.sub(r"^(\d+)(?:er|ère|re)$", r"\1", raw, flags=re.IGNORECASE).lower()
 
 
-def parse_locators(text: str, start: int = 0) -> tuple[list[Locator], int]:
+def parse_locators(text: str, start: int = 0,
+                   guesses: dict[int, tuple[Locator, str]] | None = None) -> tuple[list[Locator], int]:
     """Read locators from ``text[start:]``, which begins with ``art.``/``article`` or ``§``.
 
     Returns the locators (lists and ranges expanded) and the offset where the span ends.
+    Where the text can be read two ways (a bare number after ``§§1er,`` or after ``§1er,``),
+    ``guesses`` (if given) receives, for the index of each locator so read, the other
+    reading and why.
 
     >>> locs, _ = parse_locators("art. 6, §1er, al. 1er, 2°.")
     >>> [(l.article, l.paragraph, l.alinea, l.point) for l in locs]
@@ -264,6 +269,7 @@ def parse_locators(text: str, start: int = 0) -> tuple[list[Locator], int]:
     level: str | None = None
     pending_range = False
     plural = False
+    doubt: tuple[str, str] | None = None   # (article, why) once a list turned doubtful
     pos = start
     end = start
     last_sep = None
@@ -280,10 +286,12 @@ def parse_locators(text: str, start: int = 0) -> tuple[list[Locator], int]:
             level = "article"
             plural = m.group("art").lower().startswith("articles")
             last_sep = None
+            doubt = None
             continue
         if kind in ("para", "al"):
             level = "paragraph" if kind == "para" else "alinea"
             last_sep = None
+            doubt = None
             continue
         if kind == "sep":
             sep = m.group("sep").strip().lower() or ","
@@ -300,12 +308,24 @@ def parse_locators(text: str, start: int = 0) -> tuple[list[Locator], int]:
             break
         value = _value(m.group("num"))
         lvl = "point" if m.group("deg") else level
-        if plural and not m.group("deg") and last_sep == "," and level != "article" and cur is not None:
+        other = None
+        if doubt is not None and lvl == "article" and not m.group("deg"):
+            # the rest of a list read as articles after a doubtful number is doubtful too
+            other = (Locator(doubt[0], value), doubt[1])
+        elif plural and not m.group("deg") and last_sep == "," and level != "article" and cur is not None:
             # "articles 9, §§1er, 10 et 11": after a comma, a bare number is the next article
+            # (or a further paragraph of the same article)
+            other = (Locator(cur["article"], value), f"« {text[start:m.end()].strip()} »: {value} read as an "
+                     f"article; it may be a paragraph of art. {cur['article']}")
+            doubt = (cur["article"], other[1])
             lvl = level = "article"
         elif level == "paragraph" and not m.group("deg") and last_sep == "," and cur is not None:
             # "art. 3, §1er, 8": a bare number after a paragraph is a point written without "°"
+            other = (Locator(cur["article"], value), f"« {text[start:m.end()].strip()} »: {value} read as a "
+                     f"point written without °; it may be a paragraph")
             lvl = "point"
+        if other is not None and guesses is not None:
+            guesses[len(out) if cur[lvl] is not None or pending_range else len(out) - 1] = other
         if cur is None:
             cur = dict.fromkeys(_LEVELS)
             cur[lvl] = value
@@ -379,7 +399,8 @@ def parse_text(raw: str) -> ParsedText:
     for s in _locator_starts(text):
         if s < consumed_until or any(a <= s < b for a, b in amend_spans):
             continue
-        locators, end = parse_locators(text, s)
+        guesses: dict[int, tuple[Locator, str]] = {}
+        locators, end = parse_locators(text, s, guesses)
         if not locators:
             continue
         consumed_until = end
@@ -395,7 +416,7 @@ def parse_text(raw: str) -> ParsedText:
                      or bool(re.search(r"(?:alternance|formations?|dites?|en|relevant\s+de\s+l'|homonyme)\s*\(?\s*$", before, re.IGNORECASE))
                      and not fw)
         parsed.groups.append(LocatorGroup(tuple(locators), s, end, text[s:end].strip(" ,."),
-                                          forward, in_quotes))
+                                          forward, in_quotes, guesses))
     return parsed
 
 

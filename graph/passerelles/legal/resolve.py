@@ -65,6 +65,7 @@ class _Ref:
     locator: Locator
     text: str
     group: LocatorGroup | None = None
+    other: tuple[Locator, str] | None = None   # another reading of the place, and why
 
 
 @dataclass
@@ -103,8 +104,8 @@ def _attach(parsed: ParsedText, body: bool) -> tuple[list[_Ref], list[ActMention
             continue  # table row "Article 45 - Habillement": a name, not a citation
         if target is not None:
             attached.add(id(target))
-        for loc in g.locators:
-            refs.append(_Ref(target, loc, _span(parsed, target, g), g))
+        for i, loc in enumerate(g.locators):
+            refs.append(_Ref(target, loc, _span(parsed, target, g), g, g.guesses.get(i)))
     for m in parsed.mentions:
         if id(m) in attached or id(m) in amend_ids:
             continue
@@ -301,6 +302,13 @@ def names_an_act(note: Footnote, resolver: _Resolver) -> bool:
 
 def _citation(doc: Document, line: int, footnote: int | None, ref: _Ref, keys: list[str],
               why: str | None, via: str, **extra) -> Citation:
+    if keys and ref.other is not None:
+        # the place itself can be read two ways: never pick silently
+        other_loc, doubt = ref.other
+        alternatives = [Reading(k, ref.locator) for k in keys[1:]] + [Reading(keys[0], other_loc)]
+        reason = "; ".join(filter(None, [why, doubt]))
+        return Citation(doc.id, line, footnote, keys[0], ref.locator, AMBIGUOUS, via, ref.text,
+                        tuple(alternatives), reason, **extra)
     if not keys:
         return Citation(doc.id, line, footnote, None, ref.locator, UNRESOLVED, via, ref.text,
                         reason=why, **extra)
