@@ -112,7 +112,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.acts: dict[str, Act] = {}
-        self.nicknames: dict[str, str] = {}   # folded nickname -> key
+        self.nicknames: dict[str, str | None] = {}   # folded nickname -> key (None: several acts)
         self.article_index: dict[str, set[str]] = {}  # article -> acts cited by name with it
         self.partials: dict[tuple, str] = {}          # (type, date, folded title) -> key
 
@@ -170,7 +170,9 @@ class Registry:
             act.title_counts[mention.title] = act.title_counts.get(mention.title, 0) + 1
         if mention.nickname:
             act.nicknames.add(mention.nickname)
-            self.nicknames[fold(mention.nickname)] = key
+            # a nickname given to two acts names neither: by_nickname then finds nothing
+            known = self.nicknames.get(fold(mention.nickname), key)
+            self.nicknames[fold(mention.nickname)] = key if known == key else None
         return act
 
     def by_nickname(self, nickname: str) -> str | None:
