@@ -45,15 +45,19 @@ def test_truncated_and_missing_files(corpus_copy):
         load_corpus(corpus_copy)
 
 
+def _rewrite(corpus, name: str, data: bytes) -> None:
+    """Replace a corpus file and record its new checksum in the manifest."""
+    (corpus / name).write_bytes(data)
+    manifest = json.loads((corpus / "manifest.json").read_text())
+    for entry in manifest["documents"]:
+        if entry["file"] == name:
+            entry["sha256"] = hashlib.sha256(data).hexdigest()
+    (corpus / "manifest.json").write_text(json.dumps(manifest))
+
+
 def test_non_utf8_file_is_reported_even_with_a_matching_checksum(corpus_copy):
     target = corpus_copy / "003_2a96e9abcdd7dc4e.txt"
-    data = target.read_bytes().replace("é".encode(), b"\xe9", 1)
-    target.write_bytes(data)
-    manifest = json.loads((corpus_copy / "manifest.json").read_text())
-    for entry in manifest["documents"]:
-        if entry["file"] == target.name:
-            entry["sha256"] = hashlib.sha256(data).hexdigest()
-    (corpus_copy / "manifest.json").write_text(json.dumps(manifest))
+    _rewrite(corpus_copy, target.name, target.read_bytes().replace("é".encode(), b"\xe9", 1))
     with pytest.raises(CorpusError, match="003_2a96e9abcdd7dc4e.txt: not UTF-8"):
         load_corpus(corpus_copy)
 
@@ -87,13 +91,7 @@ def test_other_corpus_folder_with_same_manifest_format(corpus_copy, cli):
 def test_a_circular_whose_lines_moved_is_refused_for_the_curated_rules(corpus_copy, cli):
     # one line inserted at the top: the curated rules' quotations no longer stand at their lines
     target = corpus_copy / "004_0cd2d006c908e9f4.txt"
-    data = b"\n" + target.read_bytes()
-    target.write_bytes(data)
-    manifest = json.loads((corpus_copy / "manifest.json").read_text())
-    for entry in manifest["documents"]:
-        if entry["file"] == target.name:
-            entry["sha256"] = hashlib.sha256(data).hexdigest()
-    (corpus_copy / "manifest.json").write_text(json.dumps(manifest))
+    _rewrite(corpus_copy, target.name, b"\n" + target.read_bytes())
     result = cli("--corpus", str(corpus_copy), "route", "CE6P", "CESS")
     assert result.code == 2 and "curated rules do not match" in result.err and result.err.count("\n") == 1
 

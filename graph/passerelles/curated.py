@@ -140,18 +140,13 @@ class Provision:
         """A short citation.
 
         >>> Provision("decret/1991/07/03", "6", "1", "1", "2", via_footnote=42).cite()
-        'decret/1991/07/03 art. 6, §1, al. 1, 2° (note 42)'
+        'decret/1991/07/03 art. 6, §1er, al. 1er, 2° (note 42)'
         >>> Provision("decret/2006/06/30", via_table_note="(1)").cite()
         'decret/2006/06/30 (note du tableau (1))'
         """
-        parts = [f"art. {self.article}"] if self.article else []
-        if self.paragraph:
-            parts.append(f"§{self.paragraph}")
-        if self.alinea:
-            parts.append(f"al. {self.alinea}")
-        if self.point:
-            parts.append(f"{self.point}°")
-        text = " ".join([self.act] + ([", ".join(parts)] if parts else []))
+        from .legal.grammar import Locator, format_locator
+        place = format_locator(Locator(self.article, self.paragraph, self.alinea, self.point))
+        text = f"{self.act} {place}" if place else self.act
         if self.via_footnote is not None:
             text += f" (note {self.via_footnote})"
         if self.via_table_note:
@@ -371,7 +366,7 @@ def load_titles(directory: str | Path | None = None) -> tuple[Title, ...]:
     >>> titles["CESS"].label, titles["CESS"].issued_by
     ("Certificat d'enseignement secondaire supérieur", 'conseil-de-classe')
     >>> [p.cite() for p in titles["CE6P"].basis]
-    ['arrete-royal/1984/06/29 art. 24, §1 (note 104)']
+    ['arrete-royal/1984/06/29 art. 24, §1er (note 104)']
     """
     return _titles(_dir(directory))
 
