@@ -56,10 +56,15 @@ def options_command(
     none (article 45 and urgence have no degree nor group; only 7th years have an access
     class). Exit 1 when no option matches.
     """
+    from ..queries import load_query
     from ..views.options import option_records
-    records = option_records(STATE.app(endpoint, timeout, graph).store)
+    store = STATE.app(endpoint, timeout, graph).store
+    records = option_records(store)
     sector = _number(sector, list(range(1, 11)), "--sector")
-    group = _number(group, sorted({r["group"] for r in records if r["group"] is not None} | _table_groups(sector)), "--group")
+    if group is not None:
+        # valid even with no option: every group of the table (the graph's SKOS scheme)
+        groups = sorted({int(r["group"]) for r in store.select(load_query("sectors-groups").text)})
+        group = _number(group, groups, "--group")
     list_name = _choice(list_name, LISTS, "--list")
     degree = _choice(degree, DEGREES, "--degree")
     access = _choice(access, ACCESS_CLASSES, "--access")
@@ -80,11 +85,6 @@ def options_command(
         table.add_row(r["code"], r["label"], r["list"], r["form"], " ".join(r["degree"]) or "—", str(r["sector"]),
                       _dash(r["group"]), _dash(r["access"]), ", ".join(r["marks"]), str(r["source"]["line"]))
     console.print(table)
-
-
-def _table_groups(sector: int | None) -> set[int]:
-    """Groups of the table of sectors and groups (valid filter values even with no option)."""
-    return {g.number for g in _catalogue().groups}
 
 
 def _dash(value) -> str:
