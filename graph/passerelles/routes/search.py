@@ -13,7 +13,7 @@ from itertools import islice
 
 import networkx as nx
 
-from ..errors import NoAnswer
+from ..errors import InputError, NoAnswer
 from ..pathways.conditions import Situation, evaluate, key_of, unsettled
 from .names import Resolved
 from .view import START
@@ -156,7 +156,8 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
     -------
     list of Route
         Shortest first. Raises :class:`~passerelles.errors.NoAnswer` with what blocks the
-        route when there is none.
+        route when there is none, :class:`~passerelles.errors.InputError` when ``source``
+        cannot start a route (an option, ``7e``).
 
     Examples
     --------
@@ -170,7 +171,7 @@ def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation:
     """
     s = situation or Situation()
     if source.start is None:
-        raise NoAnswer(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
+        raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
     h = filtered(view, s)
     # Rules that ask for no prior state (START) serve only when nothing the pupil holds leads
     # to the goal: they would otherwise add a detour back to the 3rd year to every answer.

@@ -82,8 +82,6 @@ def ask(app, from_: str, to: str, k: int = 3, all_routes: bool = False, max_year
     source, target = resolve(view, from_), resolve(view, to)
     if source.id == target.id:
         raise InputError(f"FROM and TO are the same ({source.id})")
-    if source.start is None:
-        raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
     if max_years is not None and (not all_routes or max_years < 0):
         raise InputError("--max-years goes with --all and is 0 or more")
     s = situation(view, **filters)
