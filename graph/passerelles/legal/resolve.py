@@ -252,10 +252,11 @@ def _run(doc: Document, notes: list[Footnote], body_lines: list[int], resolver: 
         if kind == "body":
             out.extend(_body_line(doc, item, resolver))
             continue
-        if names_an_act(item, resolver):
+        parsed = parse_text(item.text)   # once per note and pass
+        if names_an_act(parsed, resolver):
             prev.start_run(item.number)
         runs[item.number] = prev.run
-        cits = _footnote(doc, item, resolver, prev, evidence)
+        cits = _footnote(doc, item, parsed, resolver, prev, evidence)
         out.extend(cits)
         prev.update(item.number, cits, resolver.registry)
     return out
@@ -295,9 +296,9 @@ class _Previous:
             self.history.extend(c.act for c in citing if c.act in registry.acts)
 
 
-def names_an_act(note: Footnote, resolver: _Resolver) -> bool:
+def names_an_act(parsed: ParsedText, resolver: _Resolver) -> bool:
     """Whether a note names an act itself (it then opens a new chain run)."""
-    return any(resolver.keys(m)[0] for m in parse_text(note.text).mentions)
+    return any(resolver.keys(m)[0] for m in parsed.mentions)
 
 
 def _citation(doc: Document, line: int, footnote: int | None, ref: _Ref, keys: list[str],
@@ -350,10 +351,11 @@ def _body_line(doc: Document, line_no: int, resolver: _Resolver) -> list[Citatio
     return out
 
 
-def _footnote(doc: Document, note: Footnote, resolver: _Resolver, prev: _Previous,
+def _footnote(doc: Document, note: Footnote, parsed: ParsedText, resolver: _Resolver, prev: _Previous,
               evidence: dict[str, set[str]] | None) -> list[Citation]:
-    parsed = parse_text(note.text)
     refs, _ = _attach(parsed, body=False)
+    # acts the note names itself: a context act among them is satisfied (note 92)
+    named_here = {k for m in parsed.mentions for k in resolver.keys(m)[0]}
     line = note.line
     out: list[Citation] = []
     if parsed.backref and not any(r.mention is None for r in refs) and (parsed.backref_bare or parsed.backref == "idem" or not parsed.groups):
@@ -370,12 +372,13 @@ def _footnote(doc: Document, note: Footnote, resolver: _Resolver, prev: _Previou
             out.append(Citation(doc.id, line, note.number, None, ref.locator, UNRESOLVED, "direct", ref.text,
                                 reason="no act is named in the note", **extra))
             continue
-        out.append(_chain(doc, note, ref, parsed.backref, prev, resolver, extra, evidence))
+        out.append(_chain(doc, note, ref, parsed.backref, prev, resolver, extra, evidence, named_here))
     return out
 
 
 def _chain(doc: Document, note: Footnote, ref: _Ref, backref: str, prev: _Previous,
-           resolver: _Resolver, extra: dict, evidence: dict[str, set[str]] | None) -> Citation:
+           resolver: _Resolver, extra: dict, evidence: dict[str, set[str]] | None,
+           named_here: set[str]) -> Citation:
     """Resolve an Ibidem/Idem reference and check it against its context."""
     via = backref
     prev_acts, prev_number, history = prev.acts, prev.number, prev.history
@@ -397,7 +400,6 @@ def _chain(doc: Document, note: Footnote, ref: _Ref, backref: str, prev: _Previo
         alternatives += _acts_citing_article(resolver, ref.locator.article, exclude=act)
     context = _context_acts(doc, note, resolver)
     # A context act the note itself names (note 92 cites the décret « Missions » too) is satisfied.
-    named_here = {k for m in parse_text(note.text).mentions for k in resolver.keys(m)[0]}
     if context and act not in context and not set(context) & named_here:
         names = ", ".join(registry.acts[k].label() if k in registry.acts else k for k in context)
         reasons.append(f"{backref.capitalize()} follows note {prev_number} ({_label(registry, act)}), "
