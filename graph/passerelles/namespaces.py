@@ -6,7 +6,12 @@ Other modules import the constants from here instead of writing IRIs as strings.
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, SH
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, SH
+
+#: XML Schema datatypes. A plain ``Namespace``, not rdflib's ``DefinedNamespace``: that one
+#: warns on any unknown attribute, and pytest's doctest collector probes every module global
+#: for ``_mock_name`` (the "_mock_name is not defined in namespace XSD" warning).
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 #: Project base. ``id/`` holds resources, ``eli/`` the ELI-style legal identifiers.
 BASE = "https://w3id.org/passerelles/"

@@ -13,11 +13,11 @@ from typing import List, Optional
 
 import typer
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 from rich.table import Table
 
 from ..api import Passerelles
 from ..errors import InputError, NoAnswer
+from ..namespaces import XSD
 from ..queries import QueryFile, list_queries, load_query
 from ..remote import DEFAULT_GRAPH
 from ..store import Store, iri, refuse_service
