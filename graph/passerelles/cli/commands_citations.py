@@ -29,7 +29,8 @@ def build(
     Two builds of the same corpus give byte-identical files. Each file is written to a
     temporary file and renamed: a failed build leaves the previous output whole.
     """
-    from ..rdf.serialize import write_graph
+    from ..rdf import cache
+    from ..rdf.serialize import ntriples, write_graph
 
     app_ = STATE.app()
     with progress("Reading the corpus and parsing the circular"):
@@ -37,7 +38,10 @@ def build(
     with progress("Building the RDF graph"):
         graph = app_.memory_graph
     with progress(f"Writing {out}/"):
-        written = write_graph(graph, out)
+        nt = ntriples(graph)
+        written = write_graph(graph, out, nt)
+        # the build is the cache's natural filler: the next question reads it at once
+        cache.save(model.corpus, nt)
     statuses = Counter(c.status for c in model.citations.citations)
     counts = {
         "triples": len(graph),

@@ -33,11 +33,20 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+        sys.stdout.write(f"passerelles {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _global(
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                           help="Read another corpus folder (same manifest format). Default: the bundled corpus."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the version and exit."),
 ) -> None:
     STATE.corpus_dir = corpus
     STATE.debug = debug

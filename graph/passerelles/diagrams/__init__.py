@@ -20,8 +20,6 @@ answers), :mod:`.palette` (styles), :mod:`.graphviz` (DOT and rendering),
 
 from __future__ import annotations
 
-import os
-import tempfile
 from functools import cached_property
 from pathlib import Path
 
@@ -83,11 +81,11 @@ class Diagram:
         """Write the figure (format by extension), atomically; return what was written."""
         path = Path(path)
         fmt = format_of(path)
+        from ..rdf.serialize import write_atomic
         if fmt in ("dot", "mermaid"):
-            from ..rdf.serialize import write_atomic
             write_atomic(path, (self.dot if fmt == "dot" else self.mermaid).rstrip("\n") + "\n")
         else:
-            _write_bytes_atomic(path, self.render(fmt))
+            write_atomic(path, self.render(fmt))
         return {"out": str(path), "format": fmt, "nodes": len(self.figure.nodes), "edges": len(self.figure.edges),
                 "footnotes": [{"number": f.number, "text": f.text} for f in self.footnotes]}
 
@@ -102,18 +100,6 @@ class Diagram:
     def __repr__(self) -> str:
         f = self.figure
         return f"<Diagram {f.title!r}: {len(f.nodes)} nodes, {len(f.edges)} edges, {len(f.footnotes)} footnotes>"
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def route_diagram(app, from_: str, to: str, k: int = 3, **filters) -> Diagram:

@@ -31,13 +31,33 @@ def turtle(graph: Graph) -> str:
     return g.serialize(format="turtle")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file in the same folder,
+    then rename.
+
+    The file gets the mode a plain ``open()`` would give it (``0o666`` less the umask), or
+    keeps the mode of the file it replaces: ``mkstemp`` alone would leave it ``0600``, which
+    a figure copied to a shared folder or a web server cannot be read with.
+
+    >>> import os, tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> old = os.umask(0o022); write_atomic(d / "a.txt", "x"); _ = os.umask(old)
+    >>> oct((d / "a.txt").stat().st_mode & 0o777)
+    '0o644'
+    >>> os.chmod(d / "a.txt", 0o640); write_atomic(d / "a.txt", b"y")
+    >>> oct((d / "a.txt").stat().st_mode & 0o777), (d / "a.txt").read_text()
+    ('0o640', 'y')
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -47,13 +67,21 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_graph(graph: Graph, out: Path) -> dict[str, Path]:
+def _umask() -> int:
+    """The process's umask (read by setting it and restoring it at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_graph(graph: Graph, out: Path, nt: str | None = None) -> dict[str, Path]:
     """Write ``passerelles.nt`` and ``passerelles.ttl`` into ``out``.
 
-    Both texts are made before either file is touched: a serialisation error leaves the
-    previous output as it was.
+    ``nt``: the graph's canonical N-Triples when the caller already made them. Both texts are
+    made before either file is touched: a serialisation error leaves the previous output as
+    it was.
     """
-    texts = {"passerelles.nt": ntriples(graph), "passerelles.ttl": turtle(graph)}
+    texts = {"passerelles.nt": nt if nt is not None else ntriples(graph), "passerelles.ttl": turtle(graph)}
     written = {}
     for name, text in texts.items():
         write_atomic(out / name, text)
