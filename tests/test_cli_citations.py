@@ -40,9 +40,14 @@ def test_who_cites_article_6_of_the_decree_of_3_july_1991(cli):
 
 
 def test_status_filter_and_reasons(cli):
-    result = cli("citations", "--status", "unresolved", "--json")
+    result = cli("citations", "--status", "ambiguous", "--json")
     assert result.code == 0
-    assert all(r["reason"] for r in result.json())
+    records = result.json()
+    assert all(r["reason"] and r["alternatives"] for r in records)
+    # readings are ranked: each alternative says which evidence supports it
+    assert all(a["via"] for r in records for a in r["alternatives"])
+    # every reference of this circular is settled or ranked: none is left without an act
+    assert cli("citations", "--status", "unresolved").code == 1
     assert cli("citations", "--status", "maybe").code == 2
 
 
