@@ -366,6 +366,7 @@ def resolve_citations(doc: Document, notes: list[Footnote], body_start: int) -> 
     slips = _adoption_slips(merged, units, registry)
     remarks = {s.acts[1]: s for s in slips if s.kind == "act-date-mismatch"}
     citations = [_with_adoption_remark(c, u, remarks) for c, u in zip(citations, units)]
+    slips += _citation_slips(citations, world)
     for c in citations:
         for key in [c.act, c.amended_by, *(a.act for a in c.alternatives)]:
             if key and key not in registry.acts:
@@ -454,8 +455,11 @@ class _World:
         self.registry = registry
         self.divisions = {d.path: d for d in divisions}
         self.body = [t for t in texts if t.note is None]
+        # superscripts that are the anchors of notes (not a table's own "maintien¹", l. 1717)
+        real = {(t.note.number, a) for t in texts if t.note is not None for a in t.note.anchors}
         self.anchored: dict[int, list[tuple[_Text, int]]] = {}
         for t in self.body:
+            t.anchors = [(n, o) for n, o in t.anchors if (n, t.line_at(o)) in real]
             for number, offset in t.anchors:
                 self.anchored.setdefault(number, []).append((t, offset))
         self.by_note: dict[int, list[_Unit]] = {}
@@ -825,6 +829,38 @@ def _adoption_slips(merged: list[tuple[str, str]], units: list[_Unit], registry:
                           f"« {(act.title or '')[:60]}… » {said} (the day the Parliament adopted it); lines "
                           f"{', '.join(map(str, dated))} give its date, {french_date(act.date)}: one act, keyed {key}",
                           (adopted, key), tuple(sorted({*adoption, *dated}))))
+    return slips
+
+
+def _citation_slips(citations: list[Citation], world: "_World") -> list[Slip]:
+    """Slips the citations show: a "précité" never cited before, a garbled note, an Ibidem
+    chain that an interrupting note broke."""
+    slips = []
+    for c in citations:
+        if c.via == "precite" and c.reason and "not cited earlier" in c.reason:
+            slips.append(Slip("precite-without-antecedent", f"line {c.line}: « {c.text} précité », but the act is "
+                              "cited nowhere earlier in the circular", (c.act,), (c.line,)))
+        if c.reason and "garbled" in c.reason:
+            slips.append(Slip("garbled-note", f"note {c.footnote} (line {c.line}): {c.reason}", (c.act,), (c.line,)))
+    broken = [c for c in citations if c.footnote and c.status == AMBIGUOUS
+              and any(a.via in ("ibidem", "idem") for a in c.alternatives)]
+    runs: list[list[Citation]] = []
+    for c in broken:
+        target = next(a.act for a in c.alternatives if a.via in ("ibidem", "idem"))
+        last = runs[-1][-1] if runs else None
+        if last and last.footnote + 1 >= c.footnote - 1 and last.act == c.act and \
+                next(a.act for a in last.alternatives if a.via in ("ibidem", "idem")) == target:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        first, last = run[0], run[-1]
+        target = next(a.act for a in first.alternatives if a.via in ("ibidem", "idem"))
+        notes = f"note {first.footnote}" if first is last else f"notes {first.footnote}-{last.footnote}"
+        slips.append(Slip("broken-ibidem", f"{notes}: « Ibidem » reaches {world.label(target)}, but the text "
+                          f"shows {'it' if first is last else 'them'} to cite {world.label(first.act)} "
+                          f"(see {'its reason' if first is last else 'their reasons'})",
+                          (first.act, target), tuple(sorted({c.line for c in run}))))
     return slips
 
 
