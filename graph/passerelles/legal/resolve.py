@@ -248,6 +248,8 @@ def _span(parsed: ParsedText, mention: ActMention | None, group: LocatorGroup) -
         start = 0 if parsed.backref else group.start
         return parsed.text[start:group.end].strip(" ,.")
     start, end = min(mention.start, group.start), max(mention.end, group.end)
+    if parsed.text[:start].endswith("« "):   # « articles 45 et 49 » du décret « Missions »
+        start -= 2
     return parsed.text[start:end].strip(" ,.")
 
 
