@@ -148,7 +148,17 @@ class Registry:
         return [self.aliases.get(key, key) if mention.adopted else key], None
 
     def by_number(self, act_type: str, number: str) -> str | None:
-        """The one registered act of this type with this number."""
+        """The one registered act of this type with this number.
+
+        >>> from .grammar import find_mentions
+        >>> r = Registry()
+        >>> for m in find_mentions("la circulaire n°6652 du 14/05/2018 et la circulaire n°6652"):
+        ...     keys, _ = r.key_for(m)
+        ...     if keys:
+        ...         _ = r.add(keys[0], m)
+        >>> r.by_number("circulaire", "6652"), r.key_for(find_mentions("la circulaire n°6652")[0])
+        ('circulaire/2018/05/14/6652', (['circulaire/2018/05/14/6652'], None))
+        """
         hits = sorted(a.key for a in self.acts.values() if a.type == act_type and a.number == number)
         return hits[0] if len(hits) == 1 else None
 
@@ -159,6 +169,17 @@ class Registry:
 
         Returns the ``(adoption key, act key)`` pairs merged; the discrepancy is a slip of
         the text for ``check`` to report.
+
+        >>> from .grammar import find_mentions
+        >>> title = "instituant un enseignement expérimental aux 2e et 3e degrés de l'enseignement"
+        >>> mentions = find_mentions(f"a adopté le 13 juin 2018 le décret {title}. Le Décret du 14 juin 2018 {title}.")
+        >>> r = Registry()
+        >>> for m in mentions:
+        ...     _ = r.add(r.key_for(m)[0][0], m)
+        >>> r.merge_adoption_dates(mentions), sorted(r.acts)
+        ([('decret/2018/06/13', 'decret/2018/06/14')], ['decret/2018/06/14'])
+        >>> r.key_for(mentions[0])[0]
+        ['decret/2018/06/14']
         """
         merged = []
         for m in mentions:

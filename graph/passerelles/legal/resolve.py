@@ -41,7 +41,7 @@ from .grammar import ActMention, Locator, LocatorGroup, ParsedText, format_locat
 RESOLVED, AMBIGUOUS, UNRESOLVED = "resolved", "ambiguous", "unresolved"
 #: How the act of a citation was found from its own words.
 NAMED_VIAS = ("direct", "precite", "nickname", "title", "number")
-_MAX_ROUNDS = 5
+_MAX_ROUNDS = 10   # the rounds stop as soon as no reading changes (four here)
 
 
 @dataclass(frozen=True)
