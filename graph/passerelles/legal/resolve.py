@@ -352,6 +352,19 @@ def resolve_citations(doc: Document, notes: list[Footnote], body_start: int) -> 
     -------
     CitationIndex
         Citations sorted by line, the act registry, the acts named in titles and the slips.
+
+    Examples
+    --------
+    >>> from passerelles.corpus import load_corpus
+    >>> from passerelles.circular.footnotes import parse_footnotes
+    >>> from passerelles.circular.structure import body_start
+    >>> doc = load_corpus().circular
+    >>> index = resolve_citations(doc, parse_footnotes(doc.lines, body_start(doc.lines)), body_start(doc.lines))
+    >>> [(c.act, c.locator.article, c.status, c.via) for c in index.citations if c.line == 694]
+    [('decret/1991/07/03', '2bis', 'resolved', 'place')]
+    >>> [c.act for c in index.citations if c.footnote == 225], [a.act for c in index.citations if c.footnote == 225
+    ...                                                         for a in c.alternatives]
+    (['decret/1991/07/03'], ['decret/2019/03/14/organisation-travail'])
     """
     divisions = parse_structure(doc.lines)
     note_lines = {n for note in notes for n in note.lines}
