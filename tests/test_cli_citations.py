@@ -40,9 +40,14 @@ def test_who_cites_article_6_of_the_decree_of_3_july_1991(cli):
 
 
 def test_status_filter_and_reasons(cli):
-    result = cli("citations", "--status", "unresolved", "--json")
+    result = cli("citations", "--status", "ambiguous", "--json")
     assert result.code == 0
-    assert all(r["reason"] for r in result.json())
+    records = result.json()
+    assert all(r["reason"] and r["alternatives"] for r in records)
+    # readings are ranked: each alternative says which evidence supports it
+    assert all(a["via"] for r in records for a in r["alternatives"])
+    # every reference of this circular is settled or ranked: none is left without an act
+    assert cli("citations", "--status", "unresolved").code == 1
     assert cli("citations", "--status", "maybe").code == 2
 
 
@@ -100,3 +105,31 @@ def test_act_filter_names_one_act(cli):
     assert cli("citations", "--act", "").code == 2
     one = cli("citations", "--act", "decret/2019/03/14/accrochage", "--json").json()
     assert {r["source"]["line"] for r in one} >= {211}
+
+
+def test_cited_by_counts_match_a_hand_count_for_the_1991_decree(cli):
+    """``cited-by`` ranks the articles of the decree of 3 July 1991 as a hand count of the
+    circular does (tests/data/cited_by_1991_hand_count.yaml), and the passages are the same."""
+    import yaml
+    from pathlib import Path
+    hand = yaml.safe_load((Path(__file__).parent / "data" / "cited_by_1991_hand_count.yaml").read_text(encoding="utf-8"))
+    ranked = cli("cited-by", "décret du 3 juillet 1991", "--json").json()["provisions"]
+    counts = {p["article"]: p["passages"] for p in ranked if p["paragraph"] is None and p["alinea"] is None
+              and p["point"] is None}
+    for article, where in hand["articles"].items():
+        assert counts[article] == len(where["notes"]) + len(where["lines"]), article
+        cited = cli("citations", "--act", hand["act"], "--article", article, "--json").json()
+        main = [r for r in cited if r["act"] and r["act"]["iri"].endswith(hand["act"]) and r["article"] == article]
+        assert sorted({r["source"]["footnote"] for r in main if r["source"]["footnote"]}) == where["notes"], article
+        assert sorted({r["source"]["line"] for r in main if r["source"]["footnote"] is None}) == where["lines"], article
+    # art. 2bis (29 passages) ranks with art. 6 (30), art. 14 counts 16
+    assert (counts["6"], counts["2bis"], counts["14"]) == (30, 29, 16)
+
+
+def test_check_reports_the_citation_slips_with_their_lines(cli):
+    findings = cli("check", "--json").json()
+    assert {"kind": "act-date-mismatch", "codes": ["decret/2018/06/13", "decret/2018/06/14"], "lines": [209, 251, 1359],
+            "message": next(f["message"] for f in findings if f["kind"] == "act-date-mismatch")} in findings
+    broken = [f for f in findings if f["kind"] == "broken-ibidem"]
+    assert [f["lines"][0] for f in broken] == [1071, 1327, 1647, 2670, 2774]
+    assert {f["kind"] for f in findings} >= {"garbled-note", "precite-without-antecedent"}

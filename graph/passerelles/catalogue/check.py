@@ -5,6 +5,10 @@ Kinds, most telling first (:data:`KINDS`): a different code or label for the sam
 codes the repertories lack, CPU marks, access classes and study years the tables disagree
 on, validity already past, repeated codes, groups and sectors the coding contradicts, rows
 the PDF conversion shifted, and last the labels that differ only in spacing, case or accents.
+
+The slips the citations show (:data:`CITATION_KINDS`: an act given two dates, a "précité"
+never cited before, a garbled note, an "Ibidem" an interrupting note broke) come from the
+resolution of the citations and are reported with the act keys in place of codes.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from ..text import fold
 from .options import CODED_LISTS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..legal.resolve import CitationIndex
     from . import Catalogue
     from .cpu import CPUTransformation
     from .options import Listing
@@ -26,6 +31,8 @@ KINDS = (
     "degree-conflict", "validity-past", "duplicate-code", "group-missing", "sector-mismatch",
     "irregular-layout", "irregular-mark", "label-variant",
 )
+#: The slips of the text that resolving its citations meets (:mod:`passerelles.legal.resolve`).
+CITATION_KINDS = ("act-date-mismatch", "broken-ibidem", "garbled-note", "precite-without-antecedent")
 
 
 @dataclass(frozen=True)
@@ -41,18 +48,20 @@ class Finding:
         return {"kind": self.kind, "message": self.message, "codes": list(self.codes), "lines": list(self.lines)}
 
 
-def check_catalogue(cat: "Catalogue") -> list[Finding]:
-    """Every inconsistency found in the catalogue's tables.
+def check_catalogue(cat: "Catalogue", citations: "CitationIndex | None" = None) -> list[Finding]:
+    """Every inconsistency found in the catalogue's tables (and the citations' slips).
 
     Parameters
     ----------
     cat : Catalogue
         The loaded catalogue.
+    citations : CitationIndex, optional
+        The resolved citations: their slips are reported after the tables' findings.
 
     Returns
     -------
     list of Finding
-        Sorted by kind (see :data:`KINDS`), then lines.
+        Sorted by kind (see :data:`KINDS`, then :data:`CITATION_KINDS`), then lines.
 
     Examples
     --------
@@ -63,8 +72,22 @@ def check_catalogue(cat: "Catalogue") -> list[Finding]:
     [(('4208', '4308'), (1396, 2071))]
     """
     found = [f for rule in _RULES for f in rule(cat)]
+    found += citation_findings(citations) if citations is not None else []
     unique = {(f.kind, f.codes, f.lines): f for f in found}
-    return sorted(unique.values(), key=lambda f: (KINDS.index(f.kind), f.lines, f.codes))
+    order = KINDS + CITATION_KINDS
+    return sorted(unique.values(), key=lambda f: (order.index(f.kind), f.lines, f.codes))
+
+
+def citation_findings(citations: "CitationIndex") -> list[Finding]:
+    """The slips of the text met while resolving its citations, as findings.
+
+    >>> from passerelles.corpus import load_corpus
+    >>> from passerelles.model import build_model
+    >>> [(f.codes, f.lines) for f in citation_findings(build_model(load_corpus()).citations)
+    ...  if f.kind == "act-date-mismatch"]
+    [(('decret/2018/06/13', 'decret/2018/06/14'), (209, 251, 1359))]
+    """
+    return [_finding(s.kind, s.message, s.acts, s.lines) for s in citations.slips]
 
 
 def _finding(kind: str, message: str, codes, lines) -> Finding:

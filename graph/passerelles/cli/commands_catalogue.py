@@ -177,13 +177,15 @@ def _close_codes(code: str, codes: list[str]) -> list[str]:
 
 @app.command("check")
 def check_command(as_json: bool = JSON) -> None:
-    """Report the inconsistencies between the circular's tables of options.
+    """Report the inconsistencies between the circular's tables of options, and its citation slips.
 
     Each finding names the codes and the lines of the circular involved: the same option
     under two codes or labels, codes no repertory lists, CPU marks and access classes the
-    tables disagree on, validity already past, repeated codes, shifted rows, etc.
+    tables disagree on, validity already past, repeated codes, shifted rows, etc.; then the
+    slips its citations show (an act given two dates, an "Ibidem" pointing to the wrong
+    act …), with the act keys and every line.
     """
-    findings = check_catalogue(_catalogue())
+    findings = check_catalogue(_catalogue(), STATE.model.citations)
     if as_json:
         print_json([f.as_dict() for f in findings])
         return

@@ -18,7 +18,7 @@ import yaml
 from ..resources import data_dir
 from ..text import fold
 from .grammar import ActMention
-from .identifiers import ACT_TYPES, act_iri, act_key
+from .identifiers import ACT_TYPES, ACT_TYPES_PLURAL, act_iri, act_key
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Act:
     number: str | None = None
     titles: list[str] = field(default_factory=list)
     nicknames: set[str] = field(default_factory=set)
+    count: int = 1        # "2 arrêtés … du 21 février 2018": acts of one day the text never tells apart
 
     @property
     def iri(self):
@@ -89,7 +90,11 @@ class Act:
         'Décret du 3 juillet 1991'
         >>> Act("arrete-royal/1982/07/02/49", "arrete-royal", "1982-07-02", "49").label()
         'Arrêté royal n°49 du 2 juillet 1982'
+        >>> Act("agcf/2018/02/21", "agcf", "2018-02-21", count=2).label()
+        '2 arrêtés du Gouvernement de la Communauté française du 21 février 2018'
         """
+        if self.count > 1:
+            return f"{self.count} {ACT_TYPES_PLURAL[self.type]} du {french_date(self.date)}"
         return f"{ACT_TYPES[self.type]}{f' n°{self.number}' if self.number else ''} du {french_date(self.date)}"
 
 
@@ -115,13 +120,18 @@ class Registry:
         self.nicknames: dict[str, str | None] = {}   # folded nickname -> key (None: several acts)
         self.article_index: dict[str, set[str]] = {}  # article -> acts cited by name with it
         self.partials: dict[tuple, str] = {}          # (type, date, folded title) -> key
+        self.aliases: dict[str, str] = {}             # key from an adoption date -> the act's key
 
     def key_for(self, mention: ActMention) -> tuple[list[str], str | None]:
         """Candidate keys for a dated mention, and why there are several (or none).
 
         One key when the mention designates one act; several when it cannot tell
-        curated same-day acts apart; none when the type is not said.
+        curated same-day acts apart; none when the type is not said. A circular named by
+        its number alone (``la circulaire n°6652``) is found by that number.
         """
+        if mention.type == "circulaire" and mention.date is None and mention.number:
+            key = self.by_number(mention.type, mention.number)
+            return ([key], None) if key else ([], f"no dated mention gives circular n°{mention.number}")
         if mention.type is None or mention.date is None:
             return [], None
         same_day = [c for c in curated_acts() if c.type == mention.type and c.date == mention.date]
@@ -134,7 +144,58 @@ class Registry:
                 f"{len(same_day)} acts of type {mention.type} are dated {mention.date} in the corpus "
                 "and this mention does not say which")
         qualifier = _slug(mention.number) if mention.number else None
-        return [act_key(mention.type, mention.date, qualifier)], None
+        key = act_key(mention.type, mention.date, qualifier)
+        return [self.aliases.get(key, key) if mention.adopted else key], None
+
+    def by_number(self, act_type: str, number: str) -> str | None:
+        """The one registered act of this type with this number.
+
+        >>> from .grammar import find_mentions
+        >>> r = Registry()
+        >>> for m in find_mentions("la circulaire n°6652 du 14/05/2018 et la circulaire n°6652"):
+        ...     keys, _ = r.key_for(m)
+        ...     if keys:
+        ...         _ = r.add(keys[0], m)
+        >>> r.by_number("circulaire", "6652"), r.key_for(find_mentions("la circulaire n°6652")[0])
+        ('circulaire/2018/05/14/6652', (['circulaire/2018/05/14/6652'], None))
+        """
+        hits = sorted(a.key for a in self.acts.values() if a.type == act_type and a.number == number)
+        return hits[0] if len(hits) == 1 else None
+
+    def merge_adoption_dates(self, mentions: list[ActMention]) -> list[tuple[str, str]]:
+        """One act, one key: an act named once by the day it was adopted ("a adopté le 13 juin
+        2018 le décret instituant …", line 209) and elsewhere by its own date with the same
+        title ("Décret du 14 juin 2018 instituant …", note 126) is keyed by its own date.
+
+        Returns the ``(adoption key, act key)`` pairs merged; the discrepancy is a slip of
+        the text for ``check`` to report.
+
+        >>> from .grammar import find_mentions
+        >>> title = "instituant un enseignement expérimental aux 2e et 3e degrés de l'enseignement"
+        >>> mentions = find_mentions(f"a adopté le 13 juin 2018 le décret {title}. Le Décret du 14 juin 2018 {title}.")
+        >>> r = Registry()
+        >>> for m in mentions:
+        ...     _ = r.add(r.key_for(m)[0][0], m)
+        >>> r.merge_adoption_dates(mentions), sorted(r.acts)
+        ([('decret/2018/06/13', 'decret/2018/06/14')], ['decret/2018/06/14'])
+        >>> r.key_for(mentions[0])[0]
+        ['decret/2018/06/14']
+        """
+        merged = []
+        for m in mentions:
+            if not m.adopted or not m.title or m.type is None or m.date is None:
+                continue
+            key = act_key(m.type, m.date)
+            same = [k for k in self.by_title(m.title, m.type) if k != key and k not in self.aliases]
+            if len(same) != 1:
+                continue
+            self.aliases[key] = same[0]
+            adopted = self.acts.pop(key, None)
+            if adopted is not None:
+                for title in adopted.titles:
+                    self.add(same[0], ActMention(type=m.type, date=None, title=title))
+            merged.append((key, same[0]))
+        return sorted(set(merged))
 
     def pair_partials(self, mentions: list[ActMention]) -> None:
         """Join mentions that give only the type (``l'arrêté du Gouvernement … fixant les
@@ -164,6 +225,8 @@ class Registry:
         if act is None:
             act = Act(key, info[0], "-".join(info[1:4]), mention.number)
             self.acts[key] = act
+        if mention.plural:
+            act.count = max(act.count, mention.count)
         if mention.title:
             if mention.title not in act.titles:
                 act.titles.append(mention.title)

@@ -28,6 +28,16 @@ ACT_TYPES = {
     "circulaire": "Circulaire",
 }
 
+#: The same types in the plural ("2 arrêtés du Gouvernement …").
+ACT_TYPES_PLURAL = {
+    "decret": "décrets",
+    "loi": "lois",
+    "arrete-royal": "arrêtés royaux",
+    "agcf": "arrêtés du Gouvernement de la Communauté française",
+    "aecf": "arrêtés de l'Exécutif de la Communauté française",
+    "circulaire": "circulaires",
+}
+
 _KEY = re.compile(r"^(?P<type>[a-z-]+)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})(?:/(?P<q>[a-z0-9-]+))?$")
 
 

@@ -31,9 +31,25 @@ def footnote_iri(doc_id: str, number: int) -> URIRef:
     return ID[f"doc/{doc_id}/note/{number}"]
 
 
-def citation_iri(c: Citation, index: int) -> URIRef:
+def citation_iri(c: Citation, index: int, kind: str = "citation") -> URIRef:
     where = f"n{c.footnote}" if c.footnote is not None else "body"
-    return ID[f"citation/{c.document}/L{c.line}-{where}-{index}"]
+    return ID[f"{kind}/{c.document}/L{c.line}-{where}-{index}"]
+
+
+def _occurrences(g: Graph, items, kind: str, doc_id: str):
+    """Each occurrence (citation or title mention) with its IRI — numbered within its line
+    and note — and the words, provenance and citing passage every occurrence has."""
+    counters: dict[tuple, int] = {}
+    for item in items:
+        slot = (item.line, item.footnote)
+        counters[slot] = counters.get(slot, 0) + 1
+        node = citation_iri(item, counters[slot], kind)
+        g.add((node, PSL.citedText, Literal(clean_markup(item.text), lang="fr")))
+        add_source(g, node, item.document, item.line, item.line)
+        source = (footnote_iri(doc_id, item.footnote) if item.footnote is not None
+                  else passage_iri(item.document, item.line, item.line))
+        g.add((node, PSL.citingPassage, source))
+        yield item, node, source
 
 
 def add_documents(g: Graph, model) -> None:
@@ -125,6 +141,9 @@ def _add_act(g: Graph, act: Act) -> None:
     g.add((node, PSL.actTypeLabel, Literal(ACT_TYPES[act.type], lang="fr")))
     if act.number:
         g.add((node, ELI.number, Literal(act.number)))
+    if act.count > 1:
+        # "2 arrêtés … du 21 février 2018": the key stands for acts the text never tells apart
+        g.add((node, PSL.actCount, Literal(act.count, datatype=XSD.integer)))
     if act.title:
         g.add((node, ELI.title, Literal(clean_markup(act.title), lang="fr")))
     for nick in sorted(act.nicknames):
@@ -158,20 +177,12 @@ def add_provision(g: Graph, key: str, loc: Locator) -> URIRef:
 def add_citations(g: Graph, model) -> None:
     """Every citation occurrence, its reading(s) and its provenance."""
     doc_id = model.corpus.circular.id
-    counters: dict[tuple, int] = {}
-    for c in model.citations.citations:
-        slot = (c.line, c.footnote)
-        counters[slot] = counters.get(slot, 0) + 1
-        node = citation_iri(c, counters[slot])
+    for c, node, source in _occurrences(g, model.citations.citations, "citation", doc_id):
         g.add((node, RDF.type, PSL.Citation))
         g.add((node, PSL.status, Literal(c.status)))
         g.add((node, PSL.via, Literal(c.via)))
-        g.add((node, PSL.citedText, Literal(clean_markup(c.text), lang="fr")))
         if c.reason:
             g.add((node, PSL.reason, Literal(c.reason, lang="en")))
-        add_source(g, node, c.document, c.line, c.line)
-        source = footnote_iri(doc_id, c.footnote) if c.footnote is not None else passage_iri(c.document, c.line, c.line)
-        g.add((node, PSL.citingPassage, source))
         division = division_at(model.divisions, _anchor_line(model, c))
         if division:
             g.add((node, PSL.inDivision, division_iri(doc_id, division.path)))
@@ -193,11 +204,36 @@ def add_citations(g: Graph, model) -> None:
             g.add((alt_node, RDF.type, PSL.Reading))
             g.add((alt_node, PSL.cites, add_provision(g, alt.act, alt.locator)))
             g.add((alt_node, PSL.act, provision_iri(alt.act)))
+            # readings are ranked: the main reading is the most likely, then alt/1, alt/2 …
+            g.add((alt_node, PSL.rank, Literal(i, datatype=XSD.integer)))
+            if alt.via:
+                g.add((alt_node, PSL.via, Literal(alt.via)))
         if c.amended_by:
             g.add((node, PSL.amendedBy, provision_iri(c.amended_by)))
             g.add((node, PSL.amendment, Literal(c.amendment)))
+            g.add((node, PSL.amendmentPassage, add_passage(g, c.document, c.amendment_line or c.line)))
             if c.amending_article:
                 g.add((node, PSL.amendingProvision, add_provision(g, c.amended_by, Locator(c.amending_article))))
+
+
+#: What an act's title says of the act it names, as ELI says it (``names`` has no ELI term).
+_TITLE_RELATIONS = {"executes": ELI.based_on, "amends": ELI.amends}
+
+
+def add_title_mentions(g: Graph, model) -> None:
+    """Acts named inside another act's title: ``psl:titleNames`` (and ``eli:based_on`` for an
+    act that executes the one it names, ``eli:amends`` for one that amends it) — never a
+    citation — each with its provenance."""
+    doc_id = model.corpus.circular.id
+    for t, node, _ in _occurrences(g, model.citations.title_mentions, "title-mention", doc_id):
+        named = add_provision(g, t.named, t.locator)
+        g.add((node, RDF.type, PSL.TitleMention))
+        g.add((node, PSL.titleOf, provision_iri(t.act)))
+        g.add((node, PSL.names, named))
+        g.add((node, PSL.relation, Literal(t.relation)))
+        g.add((provision_iri(t.act), PSL.titleNames, named))
+        if t.relation in _TITLE_RELATIONS:
+            g.add((provision_iri(t.act), _TITLE_RELATIONS[t.relation], provision_iri(t.named)))
 
 
 def _anchor_line(model, c: Citation) -> int:
@@ -216,3 +252,4 @@ def add_legal(g: Graph, model) -> None:
     add_footnotes(g, model)
     add_acts(g, model)
     add_citations(g, model)
+    add_title_mentions(g, model)

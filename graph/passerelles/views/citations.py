@@ -32,13 +32,15 @@ def citation_records(store: Store) -> list[dict[str, Any]]:
     list of dict
         Keys: ``source`` {``document``, ``line``, ``footnote``}, ``act`` {``type``, ``date``,
         ``number``, ``title``, ``iri``} (null when unresolved), ``article``, ``paragraph``,
-        ``alinea``, ``point``, ``status``, ``alternatives``, ``reason``, ``text``, plus
-        ``via`` and ``amended_by`` (IRI of the amending act or null).
+        ``alinea``, ``point``, ``status``, ``alternatives`` (the other readings, most likely
+        first, each with the ``via`` of its evidence), ``reason``, ``text``, plus ``via``,
+        ``amended_by`` (IRI of the amending act or null) and ``amended_by_line``.
     """
     alternatives = rows_by(store.select(load_query("citation-alternatives").text), "citation")
     out = []
     for row in store.select(load_query("citations").text):
-        alts = [{"act": _act(a), **{k: a.get(k) for k in _PLACE}} for a in alternatives.get(row["citation"], [])]
+        ranked = sorted(alternatives.get(row["citation"], []), key=lambda a: a["rank"])
+        alts = [{"act": _act(a), **{k: a.get(k) for k in _PLACE}, "via": a.get("via")} for a in ranked]
         out.append({
             "source": {"document": row["document"], "line": row["line"], "footnote": row.get("footnote")},
             "act": _act(row),
@@ -49,19 +51,47 @@ def citation_records(store: Store) -> list[dict[str, Any]]:
             "text": row["text"],
             "via": row["via"],
             "amended_by": row.get("amendedBy"),
+            "amended_by_line": row.get("amendedAtLine"),
         })
     return out
 
 
+def title_mention_records(store: Store) -> list[dict[str, Any]]:
+    """Acts named inside another act's title (``exécutant le décret du …``): not citations.
+
+    Returns
+    -------
+    list of dict
+        Keys: ``source`` {``line``, ``footnote``}, ``act`` (IRI of the act whose title it
+        is), ``names`` (IRI of the act or provision named), ``label`` (of the one named),
+        ``relation`` (``executes``, ``amends`` or ``names``), ``text``.
+    """
+    return [{"source": {"line": row["line"], "footnote": row.get("footnote")}, "act": row["titleOf"],
+             "names": row["names"], "label": row.get("namedLabel"), "relation": row["relation"], "text": row["text"]}
+            for row in store.select(load_query("title-mentions").text)]
+
+
 def act_records(store: Store) -> list[dict[str, Any]]:
-    """The act registry with how often and where each act is cited."""
+    """The act registry with how often and where each act is cited.
+
+    ``count`` is the number of acts a key stands for (2 for "2 arrêtés … du 21 février
+    2018"); ``title_names`` lists what the act's own title names (``exécutant le décret du
+    …``) and ``named_in_titles`` the lines where another act's title names it — links
+    between acts, not citations.
+    """
+    mentions = title_mention_records(store)
     out = []
     for row in store.select(load_query("acts").text):
         lines = sorted({int(x) for x in (row.get("lines") or "").split()})
+        iri_ = row["act"]
         out.append({
-            "iri": row["act"], "key": row["key"], "type": row["type"], "date": row["date"],
-            "number": row.get("number"), "label": row["label"], "title": row.get("title"),
-            "citations": row["citations"], "lines": lines,
+            "iri": iri_, "key": row["key"], "type": row["type"], "date": row["date"],
+            "number": row.get("number"), "count": int(row.get("count") or 1), "label": row["label"],
+            "title": row.get("title"), "citations": row["citations"], "lines": lines,
+            "title_names": [{"names": n, "relation": r}
+                            for n, r in sorted({(m["names"], m["relation"]) for m in mentions if m["act"] == iri_})],
+            "named_in_titles": sorted({m["source"]["line"] for m in mentions
+                                       if m["names"] == iri_ or m["names"].startswith(iri_ + "/")}),
         })
     return out
 
