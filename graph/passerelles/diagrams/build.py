@@ -12,7 +12,6 @@ school years it adds. Titles, options and ``START`` keep their view ids.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -23,7 +22,7 @@ from ..routes.names import Resolved
 from ..routes.search import filtered
 from ..routes.service import Answer
 from ..routes.view import START
-from .model import Cluster, Edge, Figure, Footnotes, Node
+from .model import Cluster, Edge, Figure, Footnotes, Node, natural_key
 
 _YEAR_MODES = ("in", "done", "attended", "failed")
 #: A source state other than "completed" qualifies the step.
@@ -55,20 +54,6 @@ def year_degrees(store) -> dict[str, str | None]:
     """Each study year's degree (``D1``, ``D2``, ``D3``, ``7``; ``None`` when it has none)."""
     return {row["id"]: (str(row["degree"]) if row.get("degree") is not None else None)
             for row in store.select(_DEGREE_QUERY)}
-
-
-def natural_key(text: str) -> tuple:
-    """Sort key putting ``2`` before ``10`` and ``2bis`` before ``2ter`` before ``3``.
-
-    >>> sorted(["10", "2ter", "2", "2bis", "2quinquies", "2quater"], key=natural_key)
-    ['2', '2bis', '2ter', '2quater', '2quinquies', '10']
-    """
-    latin = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-    m = re.match(r"^(\d+)([a-z]*)(.*)$", text or "")
-    if not m:
-        return (1, 0, 0, text or "")
-    suffix = latin.index(m[2]) if m[2] in latin else len(latin)
-    return (0, int(m[1]), suffix, m[2] + m[3])
 
 
 # -- nodes -------------------------------------------------------------------------------
@@ -354,113 +339,3 @@ def _steps_to(arrows, goals: set[str]) -> dict[str, int]:
     g = nx.DiGraph((v, u) for u, v, _ in arrows)
     g.add_nodes_from(goals)
     return dict(nx.multi_source_dijkstra_path_length(g, goals, weight=lambda *_: 1))
-
-
-def citations_figure(records: list[dict], divisions: list, footnote_anchors: dict[int, list[int]],
-                     acts: dict[str, dict], only: set[str] | None = None) -> Figure:
-    """Which divisions of the circular (chapters and sections) cite which articles.
-
-    Divisions are grouped by chapter; articles are left free, so that Graphviz puts each
-    near the divisions citing it (with several acts, each article names its act).
-
-    Parameters
-    ----------
-    records : list of dict
-        Citation records (:func:`passerelles.views.citations.citation_records`).
-    divisions : list of Division
-        The circular's divisions; a citation counts for the deepest chapter or section
-        holding its line (for a footnote: the lines of its calls).
-    footnote_anchors : dict
-        Footnote number → lines where the note is called.
-    acts : dict
-        Act IRI → act record (``label``, ``key``).
-    only : set of str, optional
-        Keep these acts' readings (the main reading or an alternative).
-    """
-    upper = [d for d in divisions if d.level <= 2]
-    counts: dict[tuple[str, str], int] = {}
-    places: dict[str, object] = {}
-    articles: dict[str, tuple[str, str | None]] = {}
-    missing = {"act": 0, "division": 0}
-    for r in records:
-        readings = _readings(r, only)
-        note = r["source"]["footnote"]
-        lines = footnote_anchors.get(note, []) if note is not None else [r["source"]["line"]]
-        where = {d.path: d for d in (_division_at(upper, line) for line in lines) if d is not None}
-        if not readings or not where:
-            if not readings and r["act"] is None and only is None:
-                missing["act"] += 1
-            elif readings:
-                missing["division"] += 1
-            continue
-        for act, article in readings:
-            aid = f"article:{act['iri'].rsplit('/eli/', 1)[-1]}#{article or ''}"
-            articles[aid] = (act["iri"], article)
-            for path, division in where.items():
-                places[path] = division
-                counts[(f"section:{path}", aid)] = counts.get((f"section:{path}", aid), 0) + 1
-    nodes, clusters = _division_nodes(places), _chapter_clusters(places, divisions)
-    several = len({iri for iri, _ in articles.values()}) > 1
-    for aid, (iri, article) in articles.items():
-        act = acts.get(iri)
-        nodes.append(Node(aid, "article", f"art. {article}" if article else "(sans article)",
-                          _act_short(act, iri) if several else "", order=(1, iri) + natural_key(article or "")))
-    edges = [Edge(s, a, "cites", (str(n),), weight=n) for (s, a), n in counts.items()]
-    caption = [f"{sum(counts.values())} citation(s) rattachée(s) à {len(places)} division(s) et {len(articles)} "
-               "article(s) ; l'épaisseur et le nombre sur chaque flèche disent combien de fois la division cite "
-               "l'article."]
-    if missing["act"] or missing["division"]:
-        caption.append(f"Non représentées : {missing['act']} citation(s) dont l'acte n'est pas identifié, "
-                       f"{missing['division']} hors des chapitres et sections.")
-    title = "Articles cités par la circulaire 7282, par division"
-    subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
-    return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.12, 1.5))
-
-
-def _readings(record: dict, only: set[str] | None) -> list[tuple[dict, str | None]]:
-    """The (act, article) readings of a citation to draw: its main reading, or with
-    ``only`` every reading (main or alternative) of those acts, each once."""
-    readings = [(record["act"], record["article"])] + [(a["act"], a["article"]) for a in record["alternatives"]]
-    readings = [(a, art) for a, art in readings if a and (only is None or a["iri"] in only)]
-    out: list = []
-    for act, article in readings[:1] if only is None else readings:
-        if all((act["iri"], article) != (a["iri"], art) for a, art in out):
-            out.append((act, article))
-    return out
-
-
-def _division_at(divisions: list, line: int):
-    from ..circular.structure import division_at
-    return division_at(divisions, line)
-
-
-def _division_nodes(places: dict) -> list[Node]:
-    nodes = []
-    for path, d in places.items():
-        chapter = path.split("__", 1)[0]
-        number = ".".join(p.split("-", 1)[1] for p in path.split("__")) if d.kind in ("chapter", "section") else ""
-        label = {"introduction": "Introduction", "annex": f"Annexe {d.number}"}.get(d.kind, number)
-        group = f"chapter:{chapter}" if d.kind in ("chapter", "section") else None
-        nodes.append(Node(f"section:{path}", "section", label, d.heading if d.kind != "introduction" else "",
-                          group=group, order=(0, d.first_line)))
-    return nodes
-
-
-def _chapter_clusters(places: dict, divisions: list) -> list[Cluster]:
-    used = {path.split("__", 1)[0] for path, d in places.items() if d.kind in ("chapter", "section")}
-    return [Cluster(f"chapter:{d.path}", f"Chapitre {d.number}", d.first_line)
-            for d in divisions if d.kind == "chapter" and d.path in used]
-
-
-def _act_short(act: dict | None, iri: str) -> str:
-    """``D. 03-07-1991`` (the act of an article node)."""
-    try:
-        return cite_short({"act": act})
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return _act_name(act, iri)
-
-
-def _act_name(act: dict | None, iri: str) -> str:
-    if not act:
-        return iri.rsplit("/eli/", 1)[-1]
-    return act["label"] + (f" {act['title']}" if act.get("title") else "")

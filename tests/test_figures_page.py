@@ -1,0 +1,291 @@
+"""Figures that go into a journal as they are (issue 15): laid out for a printed page,
+measured on the drawn SVG, the citations in document and legal order and read from the
+graph, notes whole and said once, vector PDF, accessible SVG."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from passerelles.api import Passerelles
+from passerelles.diagrams import Page, citations_diagram, route_diagram
+from passerelles.diagrams.model import natural_key, note_key
+
+SVG = "{http://www.w3.org/2000/svg}"
+CM_PER_PT = 2.54 / 72
+DECREE = "décret du 3 juillet 1991"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+
+
+# -- an independent measure of the SVG (not the library's) ------------------------------
+
+
+def printed(svg: bytes) -> tuple[float, float]:
+    """(width in cm, smallest text in pt) of an SVG printed at 100 %: the width attribute in
+    points, and each <text>'s font-size times the scales between it and the page."""
+    root = ET.fromstring(svg)
+    assert root.get("width").endswith("pt")
+    width = float(root.get("width")[:-2])
+    scale0 = width / float(root.get("viewBox").split()[2])
+    sizes = []
+
+    def walk(el, scale):
+        m = re.search(r"scale\(([0-9.]+)", el.get("transform") or "")
+        scale *= float(m[1]) if m else 1.0
+        if el.tag == f"{SVG}text" and (el.text or "").strip():
+            sizes.append(float(el.get("font-size")) * scale)
+        for child in el:
+            walk(child, scale)
+
+    walk(root, scale0)
+    return width * CM_PER_PT, min(sizes)
+
+
+def nodes_by_text(svg: bytes) -> dict[str, float]:
+    """Each node's first text → its top (y of its first text line; smaller is higher)."""
+    root = ET.fromstring(svg)
+    out = {}
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "node":
+            texts = [t for t in g.iter(f"{SVG}text") if (t.text or "").strip()]
+            if texts:
+                out.setdefault(" ".join(t.text for t in texts), float(texts[0].get("y")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def decree(app):
+    return citations_diagram(app, DECREE)
+
+
+# -- page size: printed width and smallest text, measured on the SVG ----------------------
+
+
+@needs_dot
+@pytest.mark.parametrize("make, width", [
+    (lambda app: route_diagram(app, "CE6P", "CESS"), 17.0),
+    (lambda app: citations_diagram(app, DECREE, min_count=2), 17.0),
+    (lambda app: citations_diagram(app, DECREE), 17.0),
+], ids=["route-CE6P-CESS", "citations-1991-min2", "citations-1991"])
+def test_printed_width_and_smallest_text_meet_the_page(app, make, width):
+    diagram = make(app).on_page(width_cm=width, font_pt=8)
+    cm, smallest = printed(diagram.render("svg"))
+    assert cm <= width + 0.04, f"{cm:.2f} cm wider than {width} cm"
+    assert smallest >= 8 - 1e-6, f"text at {smallest:.2f} pt"
+    assert diagram.fits and abs(diagram.printed.width_cm - cm) < 0.01
+
+
+@needs_dot
+def test_a_larger_font_is_still_met(app):
+    diagram = citations_diagram(app, DECREE, min_count=2, page=Page(font_pt=9))
+    cm, smallest = printed(diagram.render("svg"))
+    assert cm <= 17.04 and smallest >= 9
+
+
+@needs_dot
+def test_pdf_is_vector_with_embedded_fonts_at_the_printed_size(app, tmp_path):
+    diagram = route_diagram(app, "CE6P", "CESS")
+    diagram.save(tmp_path / "r.pdf")
+    pdf = (tmp_path / "r.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/FontFile" in pdf and b"DejaVuSans" in pdf
+    assert not re.search(rb"/Subtype\s*/Image", pdf)   # no bitmap: text and lines are vector
+    box = [float(x) for x in re.search(rb"/MediaBox\s*\[\s*([^\]]+)\]", pdf)[1].split()]
+    assert abs(box[2] * CM_PER_PT - diagram.printed.width_cm) < 0.05   # no margin added around it
+
+
+@needs_dot
+def test_png_at_the_asked_resolution(app, tmp_path):
+    diagram = route_diagram(app, "CE6P", "CESS", k=1, page=Page(dpi=120))
+    diagram.save(tmp_path / "r.png")
+    data = (tmp_path / "r.png").read_bytes()
+    width_px = struct.unpack(">I", data[16:20])[0]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert abs(width_px - diagram.printed.width_cm / 2.54 * 120) <= 3
+
+
+@needs_dot
+def test_svg_has_title_and_description_and_keeps_text_as_text(app):
+    svg = route_diagram(app, "CE6P", "CESS").render("svg")
+    root = ET.fromstring(svg)
+    assert root[0].tag == f"{SVG}title" and root[0].text.startswith("De CE6P à CESS")
+    assert root[1].tag == f"{SVG}desc" and "Parcours 1" in root[1].text
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "figure-title figure-desc"
+    words = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "CESS" in words and "Conditions encore à remplir" in words   # searchable, not outlines
+
+
+# -- the citations figure --------------------------------------------------------------------
+
+
+@needs_dot
+def test_citations_chapters_sections_and_articles_in_document_and_legal_order(decree):
+    svg = decree.render("svg")
+    top = nodes_by_text(svg)
+    chapters = sorted((y, re.match(r"Chapitre (\w+) :", t)[1]) for t, y in top.items() if re.match(r"Chapitre \w+ :", t))
+    assert [c for _, c in chapters] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    articles = sorted((y, t[5:]) for t, y in top.items() if t.startswith("art. "))
+    drawn = [a for _, a in articles]
+    assert drawn == sorted(drawn, key=natural_key)
+    # the order of the issue: 2, 2bis, 2ter, 2quater, 3 … 9, 9bis, 9ter, 10
+    for earlier, later in [("2", "2bis"), ("2bis", "2ter"), ("2ter", "2quater"), ("2quater", "3"), ("9", "9bis"),
+                           ("9bis", "9ter"), ("9ter", "10")]:
+        assert drawn.index(earlier) < drawn.index(later)
+    # sections of chapter II (lines 506-1142) in the order of the text: I (l. 510) … V (l. 1051)
+    sections = [re.sub(r"^[IVX]+\.\s+", "", t) for _, t in sorted((y, t) for t, y in top.items()
+                                                                if re.match(r"[IVX]+\. ", t))]
+    chapter_two = ["INSCRIPTION", "CONDITIONS D'ADMISSION", "PASSAGE DE", "L'INSERTION", "FREQUENTATION"]
+    positions = [next(i for i, s in enumerate(sections) if s.startswith(head)) for head in chapter_two]
+    assert positions == sorted(positions)
+
+
+def test_citation_counts_of_section_I_II(decree):
+    # Chapter I, section II "ETABLISSEMENT COOPERANT" (lines 275-331) calls notes 7 (l. 279),
+    # 8 (l. 281), 9 (l. 283), 10 (l. 289), 11 (l. 303), 12 (l. 307), 13 (l. 309), 14 (l. 321);
+    # of the decree ("Ibidem"), they cite art. 4 in notes 7, 9, 11, 13, 14 (lines 295, 299, 325,
+    # 329, 331), art. 2quater in 7, 8, 10 (295, 297, 301) and art. 5 in 8, 12 (297, 327).
+    counts = {e.target.rsplit("#", 1)[1]: e.weight for e in decree.figure.edges
+              if e.source == "section:chap-I__sec-II"}
+    assert counts == {"2quater": 3, "4": 5, "5": 2}
+    assert all(e.label == (str(e.weight),) for e in decree.figure.edges)
+
+
+@needs_dot
+def test_each_count_is_written_where_its_arrow_leaves(decree):
+    root = ET.fromstring(decree.render("svg"))
+    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    assert len(edges) == len(decree.figure.edges)
+    # no count floats on an arrow: edges carry no text; the counts are cells of their division
+    assert all(not (t.text or "").strip() for g in edges for t in g.iter(f"{SVG}text"))
+    # each arrow leaves its division from the cell of its count (a port on its east side)
+    drawn = [line for line in decree.dot.splitlines() if " -> " in line and "style=invis" not in line]
+    assert len(drawn) == len(edges) and all(re.match(r"\s+\w+:p\d+:e -> \w+:w ", line) for line in drawn)
+
+
+def test_min_count_leaves_out_single_citations(app, decree):
+    two = citations_diagram(app, DECREE, min_count=2)
+    assert two.figure.edges and min(e.weight for e in two.figure.edges) == 2
+    kept = {(e.source, e.target): e.weight for e in decree.figure.edges if e.weight >= 2}
+    assert {(e.source, e.target): e.weight for e in two.figure.edges} == kept
+    singles = sum(1 for e in decree.figure.edges if e.weight == 1)
+    assert any(f"({singles} citation(s))" in line for line in two.figure.caption)
+
+
+def test_citations_are_read_from_the_graph_not_the_corpus(app):
+    app.graph  # the build cache now holds this corpus's graph
+    fresh = Passerelles()
+    diagram = citations_diagram(fresh, DECREE)
+    assert "model" not in fresh.__dict__ and "memory_graph" not in fresh.__dict__
+    assert diagram.figure.edges == citations_diagram(app, DECREE).figure.edges
+
+
+@needs_dot
+def test_split_by_chapter(app, tmp_path, cli):
+    result = cli("diagram", "citations", "--act", DECREE, "--split", "chapter", "-o", str(tmp_path / "c.svg"),
+                 "--json")
+    assert result.code == 0, result.err
+    parts = result.json()["parts"]
+    assert [p["out"].rsplit("-", 1)[-1] for p in parts] == [
+        f"{c}.svg" for c in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")]
+    for part in parts:
+        cm, smallest = printed((tmp_path / part["out"].rsplit("/", 1)[-1]).read_bytes())
+        assert cm <= 17.04 and smallest >= 8 and part["fits"]
+
+
+# -- notes ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def route_notes(app):
+    return [f.text for f in route_diagram(app, "CE6P", "CESS").footnotes]
+
+
+def test_notes_said_once(route_notes):
+    # The 7P and 7TQ admissions require "dans la même section et la même orientation
+    # d'études" and, elsewhere, "… et dans la même orientation d'études": one note.
+    keys = [note_key(t) for t in route_notes]
+    assert len(keys) == len(set(keys))
+    same = [t for t in route_notes if t.startswith("dans la même section")]
+    assert same == ["dans la même section et la même orientation d'études"]
+
+
+@needs_dot
+def test_no_note_is_cut(app):
+    diagram = route_diagram(app, "CE6P", "CESS")
+    assert not any(f.text.endswith("…") for f in diagram.footnotes)
+    words = [t.text or "" for t in ET.fromstring(diagram.render("svg")).iter(f"{SVG}text")]
+    assert not any(w.rstrip().endswith("…") for w in words)
+    # the longest note (the access conditions of the alternance, 700+ characters) is whole
+    longest = max(diagram.footnotes, key=lambda f: len(f.text))
+    assert len(longest.text) > 600
+    flat = " ".join(w.replace("\u00a0", " ").strip() for w in words)
+    assert " ".join(longest.text.split()[-6:]) in flat
+
+
+# -- caption files, the command line ----------------------------------------------------------
+
+
+@needs_dot
+def test_separate_caption_files(cli, tmp_path):
+    out = tmp_path / "r.pdf"
+    result = cli("diagram", "route", "CE6P", "CESS", "--caption", "separate", "-o", str(out), "--json")
+    assert result.code == 0, result.err
+    record = result.json()
+    md, tex = tmp_path / "r.caption.md", tmp_path / "r.caption.tex"
+    assert record["captions"] == [str(md), str(tex)]
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("**De CE6P à CESS") and "*Légende :*" in text and "*Source : circulaire 7282" in text
+    assert "[1]" not in text.split("*Conditions")[0]
+    latex = tex.read_text(encoding="utf-8")
+    assert latex.startswith(r"\textbf{De CE6P à CESS") and r"\par" in latex and "\n\n" not in latex
+    assert record["printed"]["width_cm"] <= 17 and record["page"] == {"width_cm": 17.0, "font_size_pt": 8.0,
+                                                                      "caption": "separate"}
+
+
+@needs_dot
+def test_cli_states_the_printed_size(cli, tmp_path):
+    result = cli("diagram", "citations", "--act", DECREE, "--min-count", "2", "-o", str(tmp_path / "c.svg"))
+    assert result.code == 0, result.err
+    assert re.search(r"printed \d+\.\d × \d+\.\d cm, smallest text 8 pt \(page: 17 cm, 8 pt, fits\)", result.out)
+    as_json = cli("diagram", "citations", "--act", DECREE, "--width", "12", "-o", str(tmp_path / "c.dot"), "--json")
+    record = as_json.json()
+    assert record["page"]["width_cm"] == 12 and set(record["printed"]) == {"width_cm", "height_cm", "smallest_font_pt"}
+
+
+@needs_dot
+def test_a_figure_too_large_says_so_and_proposes_the_split(cli, tmp_path):
+    result = cli("diagram", "map", "--to", "CESS", "-o", str(tmp_path / "m.svg"), "--json")
+    assert result.code == 0, result.err
+    record = result.json()
+    assert record["fits"] is False and "--split degree" in record["advice"]
+    assert re.search(r"its smallest text would be \d+(\.\d)? pt", record["advice"])
+    text = cli("diagram", "map", "--to", "CESS", "-o", str(tmp_path / "m.svg"))
+    assert "does NOT fit" in text.out and "warning:" in text.err and "--split degree" in text.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--width", "2"), "--width must be between 4 and 60 cm"),
+    (("--font-size", "1"), "--font-size must be between 5 and 24 pt"),
+    (("--caption", "below"), "--caption must be one of inline, separate"),
+    (("--dpi", "5"), "--dpi must be between 30 and 1200"),
+    (("--split", "sector"), "--split must be 'chapter'"),
+    (("--min-count", "0"), "--min-count must be at least 1"),
+])
+def test_bad_page_options(cli, tmp_path, args, message):
+    result = cli("diagram", "citations", "--act", DECREE, *args, "-o", str(tmp_path / "c.svg"))
+    assert result.code == 2 and message in result.err and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1 and not (tmp_path / "c.svg").exists()
+
+
+@needs_dot
+def test_page_layouts_are_deterministic(app, tmp_path):
+    for page in (Page(width_cm=8.5, caption="separate"), Page()):
+        first = citations_diagram(app, DECREE, min_count=2, page=page)
+        second = citations_diagram(app, DECREE, min_count=2, page=page)
+        assert first.dot == second.dot and first.render("svg") == second.render("svg")
+        first.save(tmp_path / "a.svg")
+        second.save(tmp_path / "b.svg")
+        assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
