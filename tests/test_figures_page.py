@@ -212,6 +212,11 @@ def test_notes_said_once(route_notes):
     assert same == ["dans la même section et la même orientation d'études"]
 
 
+def test_negations_are_sentences(route_notes):
+    assert not any(t.startswith("non :") for t in route_notes)
+    assert "sauf les élèves majeurs qui ne suivent que la formation qualifiante" in route_notes
+
+
 @needs_dot
 def test_no_note_is_cut(app):
     diagram = route_diagram(app, "CE6P", "CESS")
@@ -238,7 +243,7 @@ def test_separate_caption_files(cli, tmp_path):
     assert record["captions"] == [str(md), str(tex)]
     text = md.read_text(encoding="utf-8")
     assert text.startswith("**De CE6P à CESS") and "*Légende :*" in text and "*Source : circulaire 7282" in text
-    assert "[1]" not in text.split("*Conditions")[0]
+    assert "sauf les élèves majeurs" in text and "[1]" not in text.split("*Conditions")[0]
     latex = tex.read_text(encoding="utf-8")
     assert latex.startswith(r"\textbf{De CE6P à CESS") and r"\par" in latex and "\n\n" not in latex
     assert record["printed"]["width_cm"] <= 17 and record["page"] == {"width_cm": 17.0, "font_size_pt": 8.0,

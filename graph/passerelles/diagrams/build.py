@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..pathways.conditions import Situation
+from ..pathways.conditions import Situation, key_of
 from ..routes.explain import cite_short, describe_condition
 from ..routes.names import Resolved
 from ..routes.search import filtered
@@ -226,7 +226,7 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
             following = steps[i + 1] if i + 1 < len(steps) else None
             if following is not None and following.kind == "study" and following.source == step.target:
                 word += f" · {years_text(following.years, short=True)}"
-            numbers = [notes.number(describe_condition(c)) for c in step.conditions]
+            numbers = [notes.number(note_text(c)) for c in step.conditions]
             arrows.setdefault(key, _Arrow()).add(step.rule, word, number, numbers)
     ends = {figure_id(answer.source.start or ""), *(figure_id(r.nodes[-1]) for r in answer.routes)}
     ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
@@ -243,6 +243,44 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
         f" — {situation}" if situation else "")
     return Figure(f"De {answer.source.id} à {answer.target.id} : {answer.target.label}", subtitle, nodes, edges,
                   groups.clusters(nodes), notes.items(), caption, notes_title="Conditions encore à remplir")
+
+
+def note_text(condition: dict) -> str:
+    """A condition as a note: its French description, with negations written as sentences
+    ("sauf les élèves majeurs qui …", "ne pas être titulaire du CEB") rather than "non : …".
+
+    >>> note_text({"not": {"holds": "CEB"}})
+    'ne pas être titulaire du CEB'
+    >>> note_text({"not": {"situation": {"id": "x", "text": "Les élèves majeurs qui ne suivent que la formation qualifiante"}}})
+    'sauf les élèves majeurs qui ne suivent que la formation qualifiante'
+    >>> note_text({"all_of": [{"adult": True}, {"not": {"holds": "CEB"}}]})
+    '(être majeur et ne pas être titulaire du CEB)'
+    """
+    key = key_of(condition)
+    value = condition[key]
+    if key == "not":
+        return negation(note_text(value))
+    if key in ("all_of", "any_of"):
+        inner = (" et " if key == "all_of" else " ou ").join(note_text(sub) for sub in value)
+        return f"({inner})" if len(value) > 1 else inner
+    return describe_condition(condition)
+
+
+_INFINITIVES = ("être", "avoir", "suivre", "obtenir", "fréquenter", "réussir", "posséder", "disposer")
+
+
+def negation(text: str) -> str:
+    """``text`` denied in a sentence: an infinitive takes "ne pas", anything else "sauf".
+
+    >>> negation("avoir 18 ans"), negation("Les élèves majeurs"), negation("CEB obtenu")
+    ('ne pas avoir 18 ans', 'sauf les élèves majeurs', 'sauf CEB obtenu')
+    """
+    first = text.split(" ", 1)[0]
+    if first in _INFINITIVES:
+        return f"ne pas {text}"
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return f"sauf {text}"
 
 
 def _drawn(route) -> list[str]:
