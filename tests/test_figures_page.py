@@ -294,3 +294,19 @@ def test_page_layouts_are_deterministic(app, tmp_path):
         first.save(tmp_path / "a.svg")
         second.save(tmp_path / "b.svg")
         assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+# -- the gallery ---------------------------------------------------------------------------
+
+
+@needs_dot
+def test_gallery_is_up_to_date_and_shown_in_the_readme(app):
+    from pathlib import Path
+
+    from passerelles.diagrams.gallery import GALLERY, stale
+    root = Path(__file__).resolve().parents[1]
+    assert stale(app, root / "notebooks" / "gallery") == [], \
+        "the gallery is out of date: run 'passerelles diagram gallery' from the repository's root"
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for item in GALLERY:
+        assert f"(notebooks/gallery/{item.name}.png)" in readme

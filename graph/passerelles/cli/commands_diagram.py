@@ -176,3 +176,33 @@ def citations_cmd(
     page = _page(width, font_size, caption, dpi)
     _write(citations_diagram(STATE.app(endpoint, timeout, graph), act, min_count=min_count, page=page), out,
            _json(ctx, as_json), split)
+
+
+@diagram_app.command("gallery")
+def gallery_cmd(
+    out: Path = typer.Option(Path("notebooks/gallery"), "--out", "-o", metavar="DIR",
+                             help="Where to draw the gallery (the README shows notebooks/gallery/)."),
+    check: bool = typer.Option(False, "--check", help="Draw nothing; exit 1 if an image is missing or out of date."),
+    as_json: bool = JSON,
+) -> None:
+    """The README's gallery: one small PNG of each kind of figure (route, map part, citations).
+
+    Run from the repository's root after changing the figures; --check says whether it is up to date.
+
+    Example: passerelles diagram gallery
+    """
+    from ..diagrams.gallery import stale, write_gallery
+    from ..errors import NoAnswer
+    if check:
+        old = stale(STATE.app(), out)
+        if old:
+            raise NoAnswer(f"gallery out of date in {out}: {', '.join(old)}; run 'passerelles diagram gallery'")
+        console.print(f"gallery up to date in {out}")
+        return
+    records = write_gallery(STATE.app(), out)
+    if as_json:
+        print_json(records)
+        return
+    for r in records:
+        size = f" ({r['printed']['width_cm']:.1f} × {r['printed']['height_cm']:.1f} cm printed)" if r["printed"] else ""
+        console.print(f"wrote {r['out']}{size}")
