@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from passerelles.api import Passerelles
-from passerelles.diagrams import Page, citations_diagram, route_diagram
+from passerelles.diagrams import Page, citations_diagram, map_diagram, route_diagram
 from passerelles.diagrams.model import natural_key, note_key
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -65,18 +65,32 @@ def decree(app):
 # -- page size: printed width and smallest text, measured on the SVG ----------------------
 
 
+README_FIGURES = {  # the figures the README shows (the map: each part of its split by degree)
+    "route-CE6P-CESS": lambda app, page: [route_diagram(app, "CE6P", "CESS", page=page)],
+    "map-CESS-split": lambda app, page: [d for _, d in map_diagram(app, "CESS", page=page).parts()],
+    "citations-1991-min2": lambda app, page: [citations_diagram(app, DECREE, min_count=2, page=page)],
+    "citations-1991": lambda app, page: [citations_diagram(app, DECREE, page=page)],
+}
+
+
 @needs_dot
-@pytest.mark.parametrize("make, width", [
-    (lambda app: route_diagram(app, "CE6P", "CESS"), 17.0),
-    (lambda app: citations_diagram(app, DECREE, min_count=2), 17.0),
-    (lambda app: citations_diagram(app, DECREE), 17.0),
-], ids=["route-CE6P-CESS", "citations-1991-min2", "citations-1991"])
-def test_printed_width_and_smallest_text_meet_the_page(app, make, width):
-    diagram = make(app).on_page(width_cm=width, font_pt=8)
-    cm, smallest = printed(diagram.render("svg"))
-    assert cm <= width + 0.04, f"{cm:.2f} cm wider than {width} cm"
-    assert smallest >= 8 - 1e-6, f"text at {smallest:.2f} pt"
-    assert diagram.fits and abs(diagram.printed.width_cm - cm) < 0.01
+@pytest.mark.parametrize("name", list(README_FIGURES))
+@pytest.mark.parametrize("width", [17.0])
+def test_printed_width_and_smallest_text_meet_the_page(app, name, width):
+    for diagram in README_FIGURES[name](app, Page(width_cm=width, font_pt=8)):
+        cm, smallest = printed(diagram.render("svg"))
+        assert cm <= width + 0.04, f"{diagram.figure.title}: {cm:.2f} cm wider than {width} cm"
+        assert smallest >= 8 - 1e-6, f"{diagram.figure.title}: text at {smallest:.2f} pt"
+        assert abs(diagram.printed.width_cm - cm) < 0.01
+
+
+@needs_dot
+@pytest.mark.parametrize("name", ["route-CE6P-CESS", "map-CESS-split", "citations-1991-min2"])
+def test_with_the_caption_apart_the_readme_figures_fit_a_page(app, name):
+    for diagram in README_FIGURES[name](app, Page(caption="separate")):
+        root = ET.fromstring(diagram.render("svg"))
+        height_cm = float(root.get("height")[:-2]) * CM_PER_PT
+        assert diagram.fits and height_cm <= 23.04, f"{diagram.figure.title}: {height_cm:.1f} cm tall"
 
 
 @needs_dot
@@ -246,15 +260,21 @@ def test_separate_caption_files(cli, tmp_path):
     assert "sauf les élèves majeurs" in text and "[1]" not in text.split("*Conditions")[0]
     latex = tex.read_text(encoding="utf-8")
     assert latex.startswith(r"\textbf{De CE6P à CESS") and r"\par" in latex and "\n\n" not in latex
-    assert record["printed"]["width_cm"] <= 17 and record["page"] == {"width_cm": 17.0, "font_size_pt": 8.0,
-                                                                      "caption": "separate"}
+    assert record["printed"]["width_cm"] <= 17 and record["fits"] and record["page"] == {
+        "width_cm": 17.0, "height_cm": 23.0, "font_size_pt": 8.0, "caption": "separate"}
 
 
 @needs_dot
 def test_cli_states_the_printed_size(cli, tmp_path):
-    result = cli("diagram", "citations", "--act", DECREE, "--min-count", "2", "-o", str(tmp_path / "c.svg"))
+    result = cli("diagram", "citations", "--act", DECREE, "--min-count", "2", "--caption", "separate",
+                 "-o", str(tmp_path / "c.svg"))
     assert result.code == 0, result.err
-    assert re.search(r"printed \d+\.\d × \d+\.\d cm, smallest text 8 pt \(page: 17 cm, 8 pt, fits\)", result.out)
+    assert re.search(r"printed \d+\.\d × \d+\.\d cm, smallest text 8 pt \(page: 17 × 23 cm, 8 pt, fits\)",
+                     result.out)
+    assert result.err == ""   # no warning
+    # inline, the caption makes it taller than the page: said, with the way out
+    tall = cli("diagram", "citations", "--act", DECREE, "--min-count", "2", "-o", str(tmp_path / "t.svg"))
+    assert "does NOT fit" in tall.out and "taller than 23 cm" in tall.err and "--caption separate" in tall.err
     as_json = cli("diagram", "citations", "--act", DECREE, "--width", "12", "-o", str(tmp_path / "c.dot"), "--json")
     record = as_json.json()
     assert record["page"]["width_cm"] == 12 and set(record["printed"]) == {"width_cm", "height_cm", "smallest_font_pt"}
@@ -273,6 +293,7 @@ def test_a_figure_too_large_says_so_and_proposes_the_split(cli, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (("--width", "2"), "--width must be between 4 and 60 cm"),
+    (("--height", "200"), "--height must be between 4 and 100 cm"),
     (("--font-size", "1"), "--font-size must be between 5 and 24 pt"),
     (("--caption", "below"), "--caption must be one of inline, separate"),
     (("--dpi", "5"), "--dpi must be between 30 and 1200"),

@@ -23,6 +23,8 @@ OUT = typer.Option(..., "--out", "-o", metavar="FILE",
 WIDTH = typer.Option(17.0, "--width", metavar="CM",
                      help="Printed width in cm: the figure is laid out to be at most this wide "
                           "(17: a journal's full text width; 8.5: one column).")
+HEIGHT = typer.Option(23.0, "--height", metavar="CM",
+                      help="The height the figure may take at most (23: a journal page, with room for a caption).")
 FONT_SIZE = typer.Option(8.0, "--font-size", metavar="PT", help="Smallest text size in points at that width.")
 CAPTION = typer.Option("inline", "--caption", metavar="inline|separate",
                        help="inline: title, legend, notes and source under the drawing; separate: the drawing "
@@ -53,9 +55,9 @@ def _json(ctx: typer.Context, as_json: bool) -> bool:
     return as_json or bool((ctx.obj or {}).get("json"))
 
 
-def _page(width: float, font_size: float, caption: str, dpi: int):
+def _page(width: float, height: float, font_size: float, caption: str, dpi: int):
     from ..diagrams import Page
-    return Page(width_cm=width, font_pt=font_size, caption=caption, dpi=dpi)
+    return Page(width_cm=width, height_cm=height, font_pt=font_size, caption=caption, dpi=dpi)
 
 
 def _check(out: Path, split: str | None, allowed: str) -> None:
@@ -73,8 +75,8 @@ def _summary(record: dict) -> str:
     printed, page = record.get("printed"), record["page"]
     if printed:
         line += (f"; printed {printed['width_cm']:.1f} × {printed['height_cm']:.1f} cm, smallest text "
-                 f"{printed['smallest_font_pt']:g} pt (page: {page['width_cm']:g} cm, {page['font_size_pt']:g} pt"
-                 f"{', fits' if record['fits'] else ', does NOT fit'})")
+                 f"{printed['smallest_font_pt']:g} pt (page: {page['width_cm']:g} × {page['height_cm']:g} cm, "
+                 f"{page['font_size_pt']:g} pt{', fits' if record['fits'] else ', does NOT fit'})")
     for path in record.get("captions") or []:
         line += f"\nwrote {path} (caption)"
     return line
@@ -108,7 +110,8 @@ def route_cmd(
     out: Path = OUT, age: Optional[float] = AGE, adult: Optional[bool] = ADULT,
     contract: Optional[List[str]] = CONTRACT, holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME,
     sector: Optional[int] = SECTOR, year: Optional[str] = YEAR, k: int = K,
-    width: float = WIDTH, font_size: float = FONT_SIZE, caption: str = CAPTION, dpi: int = DPI,
+    width: float = WIDTH, height: float = HEIGHT, font_size: float = FONT_SIZE, caption: str = CAPTION,
+    dpi: int = DPI,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The k shortest routes from FROM to TO as one figure.
@@ -120,7 +123,7 @@ def route_cmd(
     """
     from ..diagrams import route_diagram
     _check(out, None, "")
-    page = _page(width, font_size, caption, dpi)
+    page = _page(width, height, font_size, caption, dpi)
     diagram = route_diagram(STATE.app(endpoint, timeout, graph), from_, to, k=k, page=page, age=age, adult=adult,
                             contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
     _write(diagram, out, _json(ctx, as_json), None)
@@ -133,7 +136,8 @@ def map_cmd(
     sector: Optional[int] = typer.Option(None, "--sector", metavar="N",
                                          help="Only 7th-year options of this sector (1-10); with --to 7e, draws them."),
     out: Path = OUT, split: Optional[str] = _split_option("degree"),
-    width: float = WIDTH, font_size: float = FONT_SIZE, caption: str = CAPTION, dpi: int = DPI,
+    width: float = WIDTH, height: float = HEIGHT, font_size: float = FONT_SIZE, caption: str = CAPTION,
+    dpi: int = DPI,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """Every route towards a goal at once, grouped by degree.
@@ -146,7 +150,7 @@ def map_cmd(
     """
     from ..diagrams import map_diagram
     _check(out, split, "degree")
-    page = _page(width, font_size, caption, dpi)
+    page = _page(width, height, font_size, caption, dpi)
     _write(map_diagram(STATE.app(endpoint, timeout, graph), to, sector=sector, page=page), out,
            _json(ctx, as_json), split)
 
@@ -160,7 +164,8 @@ def citations_cmd(
                                   help="Leave out the (division, article) pairs cited fewer than N times "
                                        "(2: no single citation)."),
     out: Path = OUT, split: Optional[str] = _split_option("chapter"),
-    width: float = WIDTH, font_size: float = FONT_SIZE, caption: str = CAPTION, dpi: int = DPI,
+    width: float = WIDTH, height: float = HEIGHT, font_size: float = FONT_SIZE, caption: str = CAPTION,
+    dpi: int = DPI,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """Which chapters and sections of the circular cite which articles.
@@ -173,7 +178,7 @@ def citations_cmd(
     """
     from ..diagrams import citations_diagram
     _check(out, split, "chapter")
-    page = _page(width, font_size, caption, dpi)
+    page = _page(width, height, font_size, caption, dpi)
     _write(citations_diagram(STATE.app(endpoint, timeout, graph), act, min_count=min_count, page=page), out,
            _json(ctx, as_json), split)
 

@@ -134,7 +134,7 @@ class Diagram:
         if fmt == "svg" and self.fitted.svg is not None:
             return self.fitted.svg
         dot = to_dot(self.figure, self.fitted.layout, dpi=self.page.dpi) if fmt == "png" else self.dot
-        return render(dot, fmt, self.figure.title, description(self.figure))
+        return render(dot, fmt, self.figure.title, description(self.figure, self.fitted.layout.names == "key"))
 
     def parts(self) -> list[tuple[str, Diagram]]:
         """One diagram per cluster (a degree, a chapter), on the same page, with its name."""
@@ -156,8 +156,9 @@ class Diagram:
         captions = []
         if self.page.caption == "separate" and fmt != "mermaid":
             md, tex = caption_paths(path)
-            write_atomic(md, markdown_caption(self.figure))
-            write_atomic(tex, latex_caption(self.figure))
+            key = self.fitted.layout.names == "key"
+            write_atomic(md, markdown_caption(self.figure, key))
+            write_atomic(tex, latex_caption(self.figure, key))
             captions = [str(md), str(tex)]
         measured = fmt != "mermaid" and self.printed is not None
         return {"out": str(path), "format": fmt, "nodes": len(self.figure.nodes), "edges": len(self.figure.edges),

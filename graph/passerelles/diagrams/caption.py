@@ -33,9 +33,6 @@ import re
 from . import palette
 from .model import EDGE_KINDS, NODE_KINDS, Figure
 
-_SHAPES = {"box": "rectangle", "ellipse": "ellipse double", "note": "feuillet", "tab": "onglet"}
-_LINES = {"solid": "trait plein", "bold": "trait gras", "dashed": "trait en tirets", "dotted": "trait pointillé"}
-_HEADS = {"empty": ", pointe creuse", "vee": ", pointe ouverte"}
 
 
 def legend_words(figure: Figure) -> str:
@@ -43,13 +40,9 @@ def legend_words(figure: Figure) -> str:
     parts = []
     for element, kind in figure.legend():
         if element == "node":
-            style = palette.NODE[kind]
-            shape = "rectangle arrondi" if style["shape"] == "box" and "rounded" in style["style"] else _SHAPES[style["shape"]]
-            parts.append(f"{shape} {style['words']} : {NODE_KINDS[kind]}")
+            parts.append(f"{palette.shape_words(kind)} {palette.NODE[kind]['words']} : {NODE_KINDS[kind]}")
         else:
-            style = palette.EDGE[kind]
-            line = _LINES[style["style"]] + _HEADS.get(style["arrowhead"], "")
-            parts.append(f"{line} {style['words']} : {EDGE_KINDS[kind]}")
+            parts.append(f"{palette.line_words(kind)} {palette.EDGE[kind]['words']} : {EDGE_KINDS[kind]}")
     return " ; ".join(parts)
 
 
@@ -58,17 +51,22 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
-def markdown_caption(figure: Figure) -> str:
-    """The caption as Markdown (title in bold, legend, caption lines, notes, source)."""
+def _key(figure: Figure, key: bool) -> list[str]:
+    return ["Sigles : " + " ; ".join(figure.key()) + "."] if key and figure.key() else []
+
+
+def markdown_caption(figure: Figure, key: bool = False) -> str:
+    """The caption as Markdown (title in bold, legend, caption lines, notes, source);
+    ``key``: the boxes show only their names, listed here with what they stand for."""
     head = f"**{_sentence(figure.title)}**" + (f" {_sentence(figure.subtitle)}" if figure.subtitle else "")
     out = [head, ""]
     legend = legend_words(figure)
     if legend:
         out += [f"*Légende :* {_sentence(legend)}", ""]
-    for line in figure.caption:
+    for line in figure.caption + _key(figure, key):
         out += [line, ""]
     if figure.footnotes:
-        out += [f"*{figure.notes_title} :*", ""] + [f"{f.number}. {f.text}" for f in figure.footnotes] + [""]
+        out += [f"*{figure.notes_title} :*", ""] + [f"{f.number}. {f.text}" for f in figure.notes(key)] + [""]
     out += [f"*{figure.source}*", ""]
     return "\n".join(out)
 
@@ -87,7 +85,7 @@ def tex(text: str) -> str:
     return re.sub("|".join(re.escape(k) for k in _TEX), lambda m: _TEX[m[0]], text)
 
 
-def latex_caption(figure: Figure) -> str:
+def latex_caption(figure: Figure, key: bool = False) -> str:
     """The caption as a LaTeX fragment: the title in bold, then the legend, caption lines,
     notes and source, one paragraph each (``\\par``, no blank line, so that it can go inside
     ``\\caption[Short title]{\\input{FIG.caption.tex}}``). Needs UTF-8 input and the T1
@@ -96,18 +94,20 @@ def latex_caption(figure: Figure) -> str:
     legend = legend_words(figure)
     if legend:
         out.append(r"\emph{Légende :} " + tex(_sentence(legend)))
-    out += [tex(line) for line in figure.caption]
+    out += [tex(line) for line in figure.caption + _key(figure, key)]
     if figure.footnotes:
         out.append(r"\emph{" + tex(figure.notes_title) + r" :}")
-        out += [f"[{f.number}]~{tex(f.text)}" for f in figure.footnotes]
+        out += [f"[{f.number}]~{tex(f.text)}" for f in figure.notes(key)]
     out.append(r"\emph{" + tex(figure.source) + "}")
     return "\\par\n".join(out) + "\n"
 
 
-def description(figure: Figure) -> str:
+def description(figure: Figure, key: bool = False) -> str:
     """A plain description for screen readers (the SVG's ``<desc>``): subtitle, caption
-    lines, legend and the number of notes."""
-    parts = [figure.subtitle] + list(figure.caption) + ([f"Légende : {legend_words(figure)}"] if figure.legend() else [])
+    lines, legend and the notes."""
+    parts = ([figure.subtitle] + list(figure.caption) + _key(figure, key)
+             + ([f"Légende : {legend_words(figure)}"] if figure.legend() else []))
     if figure.footnotes:
-        parts.append(f"{len(figure.footnotes)} note(s) : " + " ".join(f"[{f.number}] {f.text}" for f in figure.footnotes))
+        parts.append(f"{len(figure.footnotes)} note(s) : " + " ".join(f"[{f.number}] {f.text}"
+                                                                     for f in figure.notes(key)))
     return " ".join(_sentence(p) for p in parts if p)

@@ -138,7 +138,7 @@ def citations_figure(records: list[dict], divisions: list[Division], footnote_an
                        f"{missing['division']} hors des chapitres et sections.")
     title = "Articles cités par la circulaire 7282, par division"
     subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
-    return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.04, 1.1), columns=True,
+    return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.01, 1.1), columns=True,
                   split_by="chapter")
 
 

@@ -80,17 +80,29 @@ class Edge:
     weight: int = 1
 
     def marks(self) -> str:
-        """The footnote calls: ``[1][3]``."""
-        return "".join(f"[{n}]" for n in self.notes)
+        """The footnote calls: ``[1][3]``; three or more in a row as a range, ``[10–14]``.
+
+        >>> Edge("a", "b", "admission", notes=(1, 3, 10, 11, 12, 13, 14)).marks()
+        '[1][3][10–14]'
+        """
+        runs: list[list[int]] = []
+        for n in self.notes:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return "".join(f"[{r[0]}–{r[-1]}]" if len(r) > 2 else "".join(f"[{n}]" for n in r) for r in runs)
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """A group of nodes drawn in one box (a degree, a chapter, an act)."""
+    """A group of nodes drawn in one box (a degree, a chapter, an act); ``short`` names it
+    where room is scarce (the label when empty)."""
 
     id: str
     label: str
     order: int = 0
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,6 +196,39 @@ class Figure:
     def members(self, cluster: str | None) -> list[Node]:
         """The nodes of a cluster (``None``: the nodes outside every cluster)."""
         return [n for n in self.nodes if n.group == cluster]
+
+    def key(self) -> list[str]:
+        """``NAME : French label`` for each node that has one (context nodes aside), once:
+        what a caption lists when the boxes show only their names.
+
+        >>> Figure("t", nodes=[Node("year:5P", "year", "5P", "5e année"), Node("title:X", "title", "X")]).key()
+        ['5P : 5e année']
+        """
+        out: dict[str, str] = {}
+        for n in self.nodes:
+            if n.detail and n.kind != "context":
+                out.setdefault(n.label, f"{n.label} : {n.detail}")
+        return list(out.values())
+
+    def notes(self, key: bool = False) -> list[Footnote]:
+        """The notes to print. With ``key`` (boxes that show only their names, arrows whose
+        only label is their calls drawn bare), each note names the passages that call it.
+
+        >>> fig = Figure("t", nodes=[Node("a", "year", "3P"), Node("b", "year", "4P")],
+        ...              edges=[Edge("a", "b", "admission", notes=(1,))], footnotes=[Footnote(1, "D. 1991, art. 8")])
+        >>> [f.text for f in fig.notes(key=True)]
+        ['D. 1991, art. 8 — 3P → 4P']
+        """
+        if not key:
+            return self.footnotes
+        names = {n.id: n.label for n in self.nodes}
+        passages: dict[int, list[str]] = {}
+        for e in self.edges:
+            if not e.label:
+                for n in e.notes:
+                    passages.setdefault(n, []).append(f"{names[e.source]} → {names[e.target]}")
+        return [Footnote(f.number, f.text + (" — " + ", ".join(passages[f.number]) if f.number in passages else ""))
+                for f in self.footnotes]
 
     def legend(self) -> list[tuple[str, str]]:
         """The (element, kind) pairs the figure uses, in legend order."""

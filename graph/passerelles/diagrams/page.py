@@ -29,6 +29,7 @@ CM_PER_PT = 2.54 / 72
 FULL_WIDTH_CM, COLUMN_WIDTH_CM = 17.0, 8.5
 DEFAULT_FONT_PT = 8.0
 DEFAULT_DPI = 300
+PAGE_HEIGHT_CM = 23.0
 CAPTIONS = ("inline", "separate")
 #: Tolerance of the checks: Graphviz rounds the page size to whole points.
 _SLACK_PT = 1.0
@@ -49,6 +50,9 @@ class Page:
         drawing alone, the rest in caption files (``*.caption.md``, ``*.caption.tex``).
     dpi : int
         Resolution of PNG output.
+    height_cm : float
+        The height it may take at most (23 cm: a journal page's text, less room for a line
+        of caption).
 
     Raises
     ------
@@ -65,10 +69,13 @@ class Page:
     font_pt: float = DEFAULT_FONT_PT
     caption: str = "inline"
     dpi: int = DEFAULT_DPI
+    height_cm: float = PAGE_HEIGHT_CM
 
     def __post_init__(self) -> None:
         if not 4 <= self.width_cm <= 60:
             raise InputError(f"--width must be between 4 and 60 cm (got {self.width_cm:g})")
+        if not 4 <= self.height_cm <= 100:
+            raise InputError(f"--height must be between 4 and 100 cm (got {self.height_cm:g})")
         if not 5 <= self.font_pt <= 24:
             raise InputError(f"--font-size must be between 5 and 24 pt (got {self.font_pt:g})")
         if self.caption not in CAPTIONS:
@@ -81,7 +88,8 @@ class Page:
         return self.width_cm / CM_PER_PT
 
     def to_dict(self) -> dict:
-        return {"width_cm": self.width_cm, "font_size_pt": self.font_pt, "caption": self.caption}
+        return {"width_cm": self.width_cm, "height_cm": self.height_cm, "font_size_pt": self.font_pt,
+                "caption": self.caption}
 
 
 @dataclass(frozen=True)
@@ -90,8 +98,10 @@ class Layout:
 
     ``rankdir`` is Graphviz's direction (``LR`` or ``TB``); ``node_wrap`` and ``edge_wrap``
     the width of label lines in characters; ``width_pt`` the width the caption block and
-    the labels of a column layout are wrapped to; ``font_pt`` the text size; ``gap`` the
-    space between ranks in inches (None: the figure's own); ``name`` says which it is.
+    the labels of a column layout are wrapped to; ``font_pt`` the text size; ``gap`` and
+    ``nodesep`` the space between ranks and between the boxes of a rank, in inches (None: the
+    figure's own); ``names`` ``full`` (boxes show their French labels) or ``key`` (boxes show
+    only their names, the caption lists what they stand for); ``name`` says which it is.
     """
 
     font_pt: float = DEFAULT_FONT_PT
@@ -101,6 +111,8 @@ class Layout:
     edge_wrap: int = 26
     caption: str = "inline"
     gap: float | None = None
+    nodesep: float | None = None
+    names: str = "full"
     name: str = "LR"
 
     def sizes(self) -> dict[str, float]:
@@ -120,10 +132,14 @@ class Printed:
     height_cm: float
     smallest_font_pt: float
 
-    def fits(self, page: Page) -> bool:
-        """Whether it can be printed on ``page`` without scaling below the asked size."""
+    def legible(self, page: Page) -> bool:
+        """Whether it can be printed at ``page``'s width without scaling below the asked size."""
         return (self.width_cm <= page.width_cm + _SLACK_PT * CM_PER_PT
                 and self.smallest_font_pt >= page.font_pt - 0.01)
+
+    def fits(self, page: Page) -> bool:
+        """Whether it is legible on ``page`` and no taller than it."""
+        return self.legible(page) and self.height_cm <= page.height_cm + _SLACK_PT * CM_PER_PT
 
     def at(self, page: Page) -> float:
         """The smallest text size once scaled down to the page width (no scaling up)."""
@@ -177,7 +193,7 @@ def measure_svg(svg: bytes) -> Printed:
 # -- text widths (for wrapping before Graphviz measures) ----------------------------------
 
 #: Advance widths of DejaVu Sans in em, as Graphviz's pango layout measures them (grouped by
-#: width); other characters count 0.65 em. Bold is about 11 % wider.
+#: width); other characters count 0.65 em. Bold is 8 to 28 % wider (counted 15 %).
 _WIDTHS = {
     0.169: "\\", 0.277: "'ijlîï", 0.292: "IJÎÏ", 0.315: " ,.·’", 0.338: "/:;|", 0.345: "f", 0.36: "-",
     0.389: "r", 0.39: "()[]t", 0.397: "!", 0.457: '"', 0.502: "*_`–°§", 0.518: "s", 0.525: "z", 0.532: "?",
@@ -188,16 +204,18 @@ _WIDTHS = {
     0.99: "W", 0.997: "@—…", 1.02: "œ", 1.072: "Œ",
 }
 _EM = {ch: width for width, chars in _WIDTHS.items() for ch in chars}
-_BOLD = 1.11
+_BOLD = 1.15
+#: At small sizes the laid-out glyphs come out up to 3 % wider than their advance widths.
+_HINTING = 1.04
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The width of ``text`` in points at ``size`` (kerning aside, as Graphviz lays it out).
+    """The width of ``text`` in points at ``size``, as Graphviz lays it out (a little more).
 
     >>> round(text_width("Les élèves", 10), 1), round(text_width("CESS", 10, bold=True), 1)
-    (52.3, 28.9)
+    (54.4, 31.1)
     """
-    return sum(_EM.get(ch, 0.65) for ch in text) * size * (_BOLD if bold else 1.0)
+    return sum(_EM.get(ch, 0.65) for ch in text) * size * (_BOLD if bold else 1.0) * _HINTING
 
 
 def wrap_to(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:

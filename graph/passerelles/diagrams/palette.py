@@ -6,8 +6,8 @@ borders use the full colours.
 
 >>> OKABE_ITO["blue"], tint("#0072B2", 0.5)
 ('#0072B2', '#80B8D8')
->>> NODE["title"]["shape"], EDGE["award"]["style"], EDGE["passage-specialise"]["style"]
-('ellipse', 'bold', 'dotted')
+>>> NODE["title"]["peripheries"], EDGE["award"]["style"], EDGE["passage-specialise"]["style"]
+('2', 'bold', 'dotted')
 >>> NODE["year"]["words"], EDGE["award"]["words"]
 ('bleu clair', 'vermillon')
 """
@@ -45,10 +45,11 @@ _C = OKABE_ITO
 #: (for a legend written in a caption).
 NODE = {
     "start": {"shape": "box", "style": "rounded,dashed,filled", "fillcolor": "#FFFFFF", "color": _C["black"],
-              "peripheries": "1", "mermaid": ("([", "])"), "wrap": 24, "words": "blanc, bord en tirets"},
+              "peripheries": "1", "mermaid": ("([", "])"), "wrap": 24, "words": "blanc"},
     "year": {"shape": "box", "style": "filled", "fillcolor": tint(_C["sky-blue"], 0.65), "color": _C["blue"],
              "peripheries": "1", "mermaid": ("[", "]"), "wrap": 24, "words": "bleu clair"},
-    "title": {"shape": "ellipse", "style": "filled", "fillcolor": tint(_C["orange"], 0.6), "color": _C["vermillion"],
+    # titles were double ellipses: a rounded box holds the same lines in far less room
+    "title": {"shape": "box", "style": "rounded,filled", "fillcolor": tint(_C["orange"], 0.6), "color": _C["vermillion"],
               "peripheries": "2", "mermaid": ("(((", ")))"), "wrap": 24, "words": "orange clair"},
     "option": {"shape": "note", "style": "filled", "fillcolor": tint(_C["bluish-green"], 0.7),
                "color": _C["bluish-green"], "peripheries": "1", "mermaid": ("[[", "]]"), "wrap": 24,
@@ -61,7 +62,7 @@ NODE = {
     # a node drawn in another part of a split figure, shown where its arrows leave or arrive
     "context": {"shape": "box", "style": "rounded,dashed", "fillcolor": "#FFFFFF", "color": GREY,
                 "fontcolor": GREY, "peripheries": "1", "mermaid": ("(", ")"), "wrap": 24,
-                "words": "gris, bord en tirets"},
+                "words": "gris"},
 }
 
 #: Graphviz edge attributes by kind; ``mermaid`` gives the arrow and the dash pattern.
@@ -102,3 +103,31 @@ def weight_penwidth(weight: int, most: int) -> str:
     """
     share = ((weight - 1) / (most - 1)) ** 0.5 if most > 1 else 0.0
     return f"{1 + 5 * share:.1f}"
+
+
+_SHAPES = {"box": "rectangle", "ellipse": "ellipse", "note": "feuillet", "tab": "onglet"}
+_LINES = {"solid": "trait plein", "bold": "trait gras", "dashed": "tirets", "dotted": "pointillés"}
+_HEADS = {"empty": ", pointe creuse", "vee": ", pointe ouverte"}
+
+
+def shape_words(kind: str) -> str:
+    """A node kind's shape in words (for legends).
+
+    >>> shape_words("year"), shape_words("title"), shape_words("start")
+    ('rectangle', 'rectangle arrondi double', 'rectangle arrondi en tirets')
+    """
+    style = NODE[kind]
+    words = _SHAPES[style["shape"]] + (" arrondi" if "rounded" in style["style"] else "")
+    if style["peripheries"] == "2":
+        words += " double"
+    return words + (" en tirets" if "dashed" in style["style"] else "")
+
+
+def line_words(kind: str) -> str:
+    """An edge kind's line in words (for legends).
+
+    >>> line_words("award"), line_words("reinsertion")
+    ('trait gras', 'trait plein, pointe creuse')
+    """
+    style = EDGE[kind]
+    return _LINES[style["style"]] + _HEADS.get(style["arrowhead"], "")

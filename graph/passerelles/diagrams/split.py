@@ -64,22 +64,50 @@ def split_figure(figure: Figure) -> list[tuple[str, Figure]]:
         if not edges and not members:
             continue
         context = sorted({x for e in edges for x in (e.source, e.target)} - inside)
+        same = _merged(context, edges, home)
         renumber = Footnotes()
-        new_edges = [replace(e, notes=tuple(sorted({renumber.number(notes[n]) for n in e.notes}))) for e in edges]
+        new_edges = {}
+        for e in edges:
+            e = replace(e, source=same.get(e.source, e.source), target=same.get(e.target, e.target),
+                        notes=tuple(sorted({renumber.number(notes[n]) for n in e.notes})))
+            new_edges.setdefault((e.source, e.target, e.kind), e)
         nodes = [replace(n, group=cluster.id) for n in members]
-        nodes += [Node(x, "context", by_id[x].label, _where(by_id[x], figure), order=(9,) + tuple(by_id[x].order))
-                  for x in context]
+        for first in dict.fromkeys(same.values()):
+            alike = [by_id[x] for x in context if same[x] == first]
+            nodes.append(Node(first, "context", ", ".join(n.label for n in alike), _where(alike[0], figure, home),
+                              order=(9,) + tuple(alike[0].order)))
         caption = [f"Partie « {cluster.label} » : {len(members)} état(s) et {len(edges)} passage(s) ; "
                    "en gris, les états dessinés dans une autre partie."] + figure.caption
         parts.append((slug(cluster.id), replace(
-            figure, title=f"{figure.title} — {cluster.label}", nodes=nodes, edges=new_edges, clusters=[cluster],
+            figure, title=f"{figure.title} — {cluster.label}", nodes=nodes, edges=list(new_edges.values()),
+            clusters=[cluster],
             footnotes=renumber.items(), caption=caption)))
     return parts
 
 
-def _where(node: Node, figure: Figure) -> str:
-    labels = {c.id: c.label for c in figure.clusters}
-    return f"voir « {labels[node.group]} »" if node.group in labels else node.detail
+def _where(node: Node, figure: Figure, home: dict[str, str | None]) -> str:
+    """Where a context node is drawn in full: « 1er degré »."""
+    labels = {c.id: c.short or c.label for c in figure.clusters}
+    part = home.get(node.id)
+    return f"({labels[part]})" if part in labels else "(dans aucune partie)"
+
+
+def _merged(context: list[str], edges: list[Edge], home: dict[str, str | None]) -> dict[str, str]:
+    """Context nodes of one other part whose arrows are the same (same node of this part,
+    same kind, same notes, same direction) are drawn as one box naming them all: each
+    context node → the first of its kind.
+
+    >>> _merged(["a", "b", "c"], [Edge("a", "x", "admission", notes=(1,)), Edge("b", "x", "admission", notes=(1,)),
+    ...                           Edge("c", "x", "award")], {"a": "D1", "b": "D1", "c": "D1"})
+    {'a': 'a', 'b': 'a', 'c': 'c'}
+    """
+    first: dict[tuple, str] = {}
+    out = {}
+    for x in context:
+        arrows = frozenset((e.source == x, e.target if e.source == x else e.source, e.kind, e.notes)
+                           for e in edges if x in (e.source, e.target))
+        out[x] = first.setdefault((home.get(x), arrows), x)
+    return out
 
 
 def _split_columns(figure: Figure) -> list[tuple[str, Figure]]:
