@@ -12,7 +12,7 @@ school years it adds. Titles, options and ``START`` keep their view ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -77,8 +77,9 @@ class _Groups:
                     awarded.setdefault(v, set()).add(self._level(figure_id(u)))
             if u.startswith("title:") and self._level(figure_id(v)) is not None:
                 leads.setdefault(u, set()).add(self._level(figure_id(v)))
-        # A title awarded in several degrees stays outside the clusters: its arrows set its place.
-        self.title_degree = {t: next(iter(d)) for t, d in self.title_degree.items() if len(d) == 1}
+        # A title goes in the box of the year it closes; awarded in several degrees, in the
+        # last one's (the CESS after the 6TQ and after the 7P: the 7th year's).
+        self.title_degree = {t: max(d, key=_degree_rank) for t, d in self.title_degree.items()}
         self._after = {t: min(d) for t, d in awarded.items()}
         self._before = {t: max(d) for t, d in leads.items()}
 
@@ -111,8 +112,37 @@ class _Groups:
 
     def clusters(self, nodes: list[Node]) -> list[Cluster]:
         used = {n.group for n in nodes if n.group}
-        return [Cluster(_degree_cluster(d), label, order) for d, (label, order) in DEGREES.items()
-                if _degree_cluster(d) in used]
+        return [Cluster(_degree_cluster(d), label, order, "autres formations" if d is None else label)
+                for d, (label, order) in DEGREES.items() if _degree_cluster(d) in used]
+
+
+def place_titles(nodes: list[Node], edges: list[Edge]) -> list[Node]:
+    """Each title in the box of the years whose awards are drawn to it (most arrows; on a
+    tie, the later degree): the year it closes in this figure. A title with no award drawn
+    keeps the box of the years that award it in the rules.
+
+    >>> nodes = [Node("year:4P", "year", "4P", group="degree:D2"), Node("year:5P", "year", "5P", group="degree:D3"),
+    ...          Node("year:6P", "year", "6P", group="degree:D3"), Node("title:X", "title", "X", group="degree:D3")]
+    >>> edges = [Edge("year:4P", "title:X", "award"), Edge("year:5P", "title:X", "admission")]
+    >>> place_titles(nodes, edges)[-1].group
+    'degree:D2'
+    """
+    group = {n.id: n.group for n in nodes}
+    rank = {_degree_cluster(d): order for d, (_, order) in DEGREES.items()}
+    out = []
+    for node in nodes:
+        votes: dict[str, int] = {}
+        for e in edges:
+            if node.kind == "title" and e.target == node.id and e.kind == "award" and group.get(e.source):
+                votes[group[e.source]] = votes.get(group[e.source], 0) + 1
+        if votes:
+            node = replace(node, group=max(votes, key=lambda g: (votes[g], rank.get(g, -1))))
+        out.append(node)
+    return out
+
+
+def _degree_rank(degree: str | None) -> int:
+    return DEGREES[degree][1] if degree in DEGREES else -1
 
 
 def _degree_cluster(degree: str | None) -> str:
@@ -161,12 +191,13 @@ def _node(view: nx.DiGraph, fid: str, groups: _Groups, emphasis: bool = False) -
 class _Arrow:
     """What the steps drawn as one arrow have in common: their rules' bases, routes, notes."""
 
-    words: list[str] = field(default_factory=list)
+    words: list[tuple[str, str | None, str]] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
     routes: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
 
-    def add(self, rule: dict, word: str = "", route: int | None = None, notes: list[int] = ()) -> None:
+    def add(self, rule: dict, word: tuple[str, str | None, str] | None = None, route: int | None = None,
+            notes: list[int] = ()) -> None:
         _append(self.words, [word] if word else [])
         _append(self.basis, basis_texts(rule))
         _append(self.routes, [route] if route is not None else [])
@@ -174,7 +205,7 @@ class _Arrow:
 
     def edge(self, key: tuple[str, str, str], with_routes: bool) -> Edge:
         """An arrow labelled with its words, routes and bases; conditions as footnote calls."""
-        first = " / ".join(self.words)
+        first = arrow_words(self.words)
         routes = [f"parcours {', '.join(map(str, self.routes))}"] if with_routes and self.routes else []
         more = len(self.basis) - _MAX_BASIS
         shown = self.basis[:_MAX_BASIS] + ([f"+ {more} autre(s)"] if more > 0 else [])
@@ -183,6 +214,29 @@ class _Arrow:
     def basis_edge(self, key: tuple[str, str, str], notes: Footnotes) -> Edge:
         """An arrow whose only label is the calls of its bases, numbered as footnotes."""
         return Edge(*key, notes=tuple(sorted({notes.number(b) for b in self.basis})))
+
+
+def arrow_words(words: list[tuple[str, str | None, str]]) -> str:
+    """The words of an arrow that stands for several steps: each kind once, the states it
+    is left from joined ("admission (après fréquentation ou réussite) · +1 an", never
+    "admission / admission").
+
+    >>> arrow_words([("admission", "après fréquentation", "+1 an"), ("admission", None, "+1 an")])
+    'admission (après fréquentation ou réussite) · +1 an'
+    >>> arrow_words([("délivrance", None, "")])
+    'délivrance'
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for word, leaving, years in words:
+        _append(groups.setdefault((word, years), []), [leaving or "après réussite"])
+    out = []
+    for (word, years), leavings in groups.items():
+        if leavings != ["après réussite"]:
+            rest = [x.removeprefix("après ") if all(y.startswith("après ") for y in leavings) else x
+                    for x in leavings[1:]]
+            word += f" ({' ou '.join([leavings[0], *rest])})"
+        out.append(word + (f" · {years}" if years else ""))
+    return " / ".join(out)
 
 
 def _append(seen: list, items) -> None:
@@ -204,9 +258,9 @@ def basis_texts(rule: dict) -> list[str]:
     return out
 
 
-def _word(kind: str, source_state: str) -> str:
-    leaving = _LEAVING.get(source_state.partition(":")[0])
-    return _KIND_WORD.get(kind, kind) + (f" ({leaving})" if leaving else "")
+def _word(kind: str, source_state: str, years: str = "") -> tuple[str, str | None, str]:
+    """A step's words: its kind, the state it leaves when not a success, the years it adds."""
+    return _KIND_WORD.get(kind, kind), _LEAVING.get(source_state.partition(":")[0]), years
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -222,17 +276,17 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
             if step.kind == "study":
                 continue
             key = (figure_id(step.source), figure_id(step.target), step.kind)
-            word = _word(step.kind, step.source)
             following = steps[i + 1] if i + 1 < len(steps) else None
-            if following is not None and following.kind == "study" and following.source == step.target:
-                word += f" · {years_text(following.years, short=True)}"
+            years = (years_text(following.years, short=True) if following is not None and following.kind == "study"
+                     and following.source == step.target else "")
+            word = _word(step.kind, step.source, years)
             numbers = [notes.number(note_text(c)) for c in step.conditions]
             arrows.setdefault(key, _Arrow()).add(step.rule, word, number, numbers)
-    ends = {figure_id(answer.source.start or ""), *(figure_id(r.nodes[-1]) for r in answer.routes)}
+    ends = {figure_id(r.nodes[-1]) for r in answer.routes}   # emphasis on the goal only
     ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
-    nodes = [_node(view, fid, groups, fid in ends) for fid in ids]
     many = len(answer.routes) > 1
     edges = [arrow.edge(key, many) for key, arrow in arrows.items()]
+    nodes = place_titles([_node(view, fid, groups, fid in ends) for fid in ids], edges)
     caption = [f"Parcours {i} ({_route_years(r)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
                for i, r in enumerate(answer.routes, 1)]
     if answer.source.start != START and all(r.nodes[0] == START for r in answer.routes):
@@ -356,7 +410,7 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: 
     forward = [key for key in sorted(arrows) if key[0] in away and away.get(key[1], len(away)) <= away[key[0]]]
     notes = Footnotes()
     edges = [arrows[key].basis_edge(key, notes) for key in forward]
-    nodes = [_node(view, fid, groups, fid in goal_ids) for fid in sorted(away)]
+    nodes = place_titles([_node(view, fid, groups, fid in goal_ids) for fid in sorted(away)], edges)
     left_out = len({(u, v) for u, v, _ in arrows} - {(u, v) for u, v, _ in forward}) + len(back)
     caption = [f"{len(nodes)} états, {len(edges)} passages ; {left_out} passages qui ramènent à un degré antérieur "
                "ou éloignent du but ne sont pas dessinés. Les conditions de chaque passage : "
