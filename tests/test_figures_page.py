@@ -331,3 +331,79 @@ def test_gallery_is_up_to_date_and_shown_in_the_readme(app):
     readme = (root / "README.md").read_text(encoding="utf-8")
     for item in GALLERY:
         assert f"(notebooks/gallery/{item.name}.png)" in readme
+
+
+# -- routes and maps (phase 2: reads the route model) -------------------------------------
+
+
+def test_one_word_per_kind_on_an_arrow(app):
+    # From the CE1D, the 4P is reached after completing the 3P with success (admission-4P-from-3e,
+    # l. 694: "ont terminé avec fruit … la 3ème année") and after only attending it
+    # (admission-4P-sans-attestation-3P, l. 701: "ont terminé … une troisième année"): one arrow.
+    figure = route_diagram(app, "CE1D", "CESS", k=3).figure
+    arrow = next(e for e in figure.edges if (e.source, e.target) == ("year:3P", "year:4P"))
+    assert arrow.label[0] == "admission (après fréquentation ou réussite) · +1 an"
+    for e in figure.edges:
+        words = [w.split(" (")[0].split(" · ")[0] for w in e.label[0].split(" / ")] if e.label else []
+        assert len(words) == len(set(words)), e.label
+
+
+def test_titles_sit_in_the_box_of_the_year_they_close(app):
+    route = {n.id: n.group for n in route_diagram(app, "CE6P", "CESS").figure.nodes}
+    # the CESS is awarded after the 6TQ (3rd degree) and after the 7P (7th year): the later box
+    assert route["title:CESS"] == "degree:7" and route["title:CE6P"] == "degree:D3"
+    groups = {n.id: n.group for n in map_diagram(app, "CESS").figure.nodes}
+    assert all(g is not None for i, g in groups.items() if i.startswith("title:"))   # none floats
+    # the attestation of reinsertion, awarded after the 3P and the 4P (l. 1232), is no goal
+    assert groups["title:ATT-REINSERTION"] == "degree:D2"
+
+
+def test_emphasis_on_the_goal_only(app):
+    for diagram in (route_diagram(app, "CE6P", "CESS"), map_diagram(app, "CESS")):
+        assert [n.id for n in diagram.figure.nodes if n.emphasis] == ["title:CESS"]
+
+
+def _curve(d: str) -> list[tuple[float, float]]:
+    """Points along an SVG path of cubic Béziers (Graphviz's edges)."""
+    pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[0-9.]+,-?[0-9.]+", d)]
+    out = [pts[0]]
+    for i in range(1, len(pts) - 2, 3):
+        for k in range(1, 11):
+            t = k / 10
+            out.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * e
+                             for a, b, c, e in zip(pts[i - 1], pts[i], pts[i + 1], pts[i + 2])))
+    return out
+
+
+@needs_dot
+def test_every_label_is_next_to_its_arrow(app):
+    from passerelles.diagrams.page import text_width
+    diagrams = [route_diagram(app, "CE6P", "CESS")] + [d for _, d in map_diagram(app, "CESS").parts()]
+    checked = 0
+    for diagram in diagrams:
+        root = ET.fromstring(diagram.render("svg"))
+        for g in root.iter(f"{SVG}g"):
+            lines = [t for t in g.iter(f"{SVG}text") if (t.text or "").strip()] if g.get("class") == "edge" else []
+            if not lines:
+                continue
+            curve = _curve(g.find(f"{SVG}path").get("d"))
+            gaps = []
+            for t in lines:   # the gap between a line's box and the arrow
+                x, y, w = float(t.get("x")), float(t.get("y")), text_width(t.text, 8)
+                left = {"middle": x - w / 2, "start": x, "end": x - w}[t.get("text-anchor")]
+                gaps.append(min(((max(0, left - px, px - left - w)) ** 2 + max(0, y - 8 - py, py - y) ** 2) ** 0.5
+                                for px, py in curve))
+            assert min(gaps) <= 12, f"{diagram.figure.title}: {g.find(f'{SVG}title').text} label {min(gaps):.0f} pt away"
+            checked += 1
+    assert checked >= 15
+
+
+def test_split_parts_keep_arrows_to_their_own_box(app):
+    parts = map_diagram(app, "CESS").parts()
+    assert [name for name, _ in parts] == ["autres", "D1", "D2", "D3", "7"]
+    for name, part in parts:
+        members = {n.id for n in part.figure.nodes if n.group is not None}
+        assert {n.group for n in part.figure.nodes if n.group} == {part.figure.clusters[0].id}
+        # every arrow leaves or enters the part's box: none crosses a box it does not belong to
+        assert all(e.source in members or e.target in members for e in part.figure.edges)
+        assert all(n.kind == "context" for n in part.figure.nodes if n.group is None)
