@@ -99,24 +99,27 @@ def _row(cell: str, align: str = "LEFT") -> str:
     return f'<TR><TD ALIGN="{align}" BALIGN="LEFT">{cell}</TD></TR>'
 
 
-def _legend_items(figure: Figure, size: float) -> list[tuple[float, str]]:
+def _legend_items(figure: Figure, size: float, width: float) -> list[tuple[float, str]]:
     """Each legend sample as (its width in points, HTML text): a glyph of the shape or a
-    stretch of the line, in its colour, then what it means and the shape in words."""
+    stretch of the line, in its colour, then what it means and the shape in words (on
+    lines of their own when the sample is wider than ``width``)."""
     items = []
     for element, kind in figure.legend():
         if element == "node":
             style = palette.NODE[kind]
-            words = palette.shape_words(kind)
             glyph = _NODE_GLYPHS["rounded" if "rounded" in style["style"] else style["shape"]]
-            text = f"{glyph} {NODE_KINDS[kind]} ({words})"
-            html_ = f'<FONT COLOR="{style["color"]}">{glyph}</FONT> {_e(NODE_KINDS[kind])} <I>({_e(words)})</I>'
+            meaning, words = NODE_KINDS[kind], palette.shape_words(kind)
         else:
             style = palette.EDGE[kind]
-            line = _LINE_GLYPHS[style["style"]] * 4 + _HEAD_GLYPHS.get(style["arrowhead"], "▶")
-            words = palette.line_words(kind)
-            text = f"{line} {EDGE_KINDS[kind]} ({words})"
-            html_ = f'<FONT COLOR="{style["color"]}">{line}</FONT> {_e(EDGE_KINDS[kind])} <I>({_e(words)})</I>'
-        items.append((text_width(text, size), html_))
+            glyph = _LINE_GLYPHS[style["style"]] * 4 + _HEAD_GLYPHS.get(style["arrowhead"], "▶")
+            meaning, words = EDGE_KINDS[kind], palette.line_words(kind)
+        mark = f'<FONT COLOR="{style["color"]}">{glyph}</FONT> '
+        text = f"{glyph} {meaning} ({words})"
+        if text_width(text, size) <= width:
+            items.append((text_width(text, size), f"{mark}{_e(meaning)} <I>({_e(words)})</I>"))
+            continue
+        lines = wrap_to(f"{meaning} ({words})", width - text_width(glyph + " ", size), size)
+        items.append((width + 1, mark + "<BR/>".join(_e(x) for x in lines)))   # a line of its own
     return items
 
 
@@ -126,14 +129,14 @@ def _legend(figure: Figure, layout: Layout, width: float) -> list[str]:
     Text only: Graphviz stretches a table nested in a wider cell, which would pull the
     samples apart."""
     size = layout.sizes()["text"]
-    items = _legend_items(figure, size)
+    items = _legend_items(figure, size, width)
     if not items:
         return []
     space = text_width("\u00a0" * 4, size)
     lines: list[list[str]] = [["<B>Légende</B>"]]
     used = text_width("Légende", size, bold=True)
     for item_width, item in items:
-        if len(lines[-1]) > (1 if len(lines) == 1 else 0) and used + space + item_width > width:
+        if lines[-1] and used + space + item_width > width:
             lines.append([])
             used = -space
         lines[-1].append(item)
