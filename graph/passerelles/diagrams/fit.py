@@ -90,18 +90,30 @@ class Fitted:
 def fit(figure: Figure, page: Page) -> Fitted:
     """The first layout of :func:`candidates` that fits ``page``; else, of those legible at
     its width, the shortest; else the narrowest. Without Graphviz, the first layout,
-    unmeasured."""
+    unmeasured.
+
+    The first layout is drawn alone (it fits most figures); when it does not, the others are
+    drawn side by side (each is its own ``dot`` process), then judged in order.
+    """
     layouts = candidates(figure, page)
     if not dot_available():
         return Fitted(figure, page, layouts[0], to_dot(figure, layouts[0]))
-    tried = []
-    for layout in layouts:
-        dot = to_dot(figure, layout)
-        svg = render(dot, "svg", figure.title, description(figure, layout.names == "key"))
-        tried.append(Fitted(figure, page, layout, dot, svg, measure_svg(svg)))
-        if tried[-1].fits:
-            return tried[-1]
+    first = _draw(figure, page, layouts[0])
+    if first.fits:
+        return first
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        tried = [first, *pool.map(lambda layout: _draw(figure, page, layout), layouts[1:])]
+    for t in tried:
+        if t.fits:
+            return t
     legible = [t for t in tried if t.printed.legible(page)]
     if legible:
         return min(legible, key=lambda t: t.printed.height_cm)
     return min(tried, key=lambda t: t.printed.width_cm)
+
+
+def _draw(figure: Figure, page: Page, layout: Layout) -> Fitted:
+    dot = to_dot(figure, layout)
+    svg = render(dot, "svg", figure.title, description(figure, layout.names == "key"))
+    return Fitted(figure, page, layout, dot, svg, measure_svg(svg))
