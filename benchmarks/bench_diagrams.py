@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from bench_routes import median   # this folder is on sys.path when run as a script
 from passerelles.api import Passerelles
 from passerelles.diagrams import citations_diagram, map_diagram, route_diagram
 
@@ -30,15 +29,6 @@ COMMANDS = {
     "citations --act 1991": ["citations", "--act", DECREE],
     "citations --act 1991 --min-count 2": ["citations", "--act", DECREE, "--min-count", "2"],
 }
-
-
-def median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
