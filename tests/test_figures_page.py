@@ -196,6 +196,24 @@ def test_citations_are_read_from_the_graph_not_the_corpus(app):
     assert diagram.figure.edges == citations_diagram(app, DECREE).figure.edges
 
 
+def test_citations_figure_from_an_endpoint_is_the_embedded_one(app, tmp_path_factory):
+    from passerelles.rdf.serialize import ntriples
+    from passerelles.remote.publish import publish
+    from passerelles.remote.serve import OxigraphServer
+    server = OxigraphServer(tmp_path_factory.mktemp("figures") / "oxigraph", read_only=False)
+    try:
+        server.start(wait=15.0)
+        publish(ntriples(app.memory_graph), server.query_url)
+        remote = Passerelles(endpoint=server.query_url)
+        there = citations_diagram(remote, DECREE, min_count=2).figure
+    finally:
+        server.stop()
+    here = citations_diagram(app, DECREE, min_count=2).figure
+    assert "model" not in remote.__dict__
+    assert (there.nodes, there.edges, there.clusters, there.caption) == (here.nodes, here.edges, here.clusters,
+                                                                           here.caption)
+
+
 @needs_dot
 def test_split_by_chapter(app, tmp_path, cli):
     result = cli("diagram", "citations", "--act", DECREE, "--split", "chapter", "-o", str(tmp_path / "c.svg"),
