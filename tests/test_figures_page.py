@@ -295,7 +295,8 @@ def test_cli_states_the_printed_size(cli, tmp_path):
     assert "does NOT fit" in tall.out and "taller than 23 cm" in tall.err and "--caption separate" in tall.err
     as_json = cli("diagram", "citations", "--act", DECREE, "--width", "12", "-o", str(tmp_path / "c.dot"), "--json")
     record = as_json.json()
-    assert record["page"]["width_cm"] == 12 and set(record["printed"]) == {"width_cm", "height_cm", "smallest_font_pt"}
+    assert record["page"]["width_cm"] == 12 and set(record["printed"]) == {"width_cm", "height_cm", "smallest_font_pt",
+                                                                      "label_gap_pt"}
 
 
 @needs_dot

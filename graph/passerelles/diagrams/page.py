@@ -13,7 +13,7 @@ result is checked on the drawn SVG.
 >>> measure_svg(b'<svg width="241pt" height="100pt" viewBox="0.00 0.00 241.00 100.00" '
 ...             b'xmlns="http://www.w3.org/2000/svg"><g transform="scale(1 1)">'
 ...             b'<text font-size="8.00">a</text><text font-size="10.00">b</text></g></svg>')
-Printed(width_cm=8.5, height_cm=3.53, smallest_font_pt=8.0)
+Printed(width_cm=8.5, height_cm=3.53, smallest_font_pt=8.0, label_gap_pt=0.0)
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ PAGE_HEIGHT_CM = 23.0
 CAPTIONS = ("inline", "separate")
 #: Tolerance of the checks: Graphviz rounds the page size to whole points.
 _SLACK_PT = 1.0
+#: An edge label farther than this from its arrow could be read as another's.
+MAX_LABEL_GAP_PT = 12.0
 
 
 @dataclass(frozen=True)
@@ -131,11 +133,14 @@ class Printed:
     width_cm: float
     height_cm: float
     smallest_font_pt: float
+    #: How far the farthest edge label is from its arrow (0: no label).
+    label_gap_pt: float = 0.0
 
     def legible(self, page: Page) -> bool:
-        """Whether it can be printed at ``page``'s width without scaling below the asked size."""
+        """Whether it can be printed at ``page``'s width without scaling below the asked size,
+        with every edge label next to its arrow."""
         return (self.width_cm <= page.width_cm + _SLACK_PT * CM_PER_PT
-                and self.smallest_font_pt >= page.font_pt - 0.01)
+                and self.smallest_font_pt >= page.font_pt - 0.01 and self.label_gap_pt <= MAX_LABEL_GAP_PT)
 
     def fits(self, page: Page) -> bool:
         """Whether it is legible on ``page`` and no taller than it."""
@@ -147,7 +152,8 @@ class Printed:
         return round(self.smallest_font_pt * scale, 1)
 
     def to_dict(self) -> dict:
-        return {"width_cm": self.width_cm, "height_cm": self.height_cm, "smallest_font_pt": self.smallest_font_pt}
+        return {"width_cm": self.width_cm, "height_cm": self.height_cm, "smallest_font_pt": self.smallest_font_pt,
+                "label_gap_pt": self.label_gap_pt}
 
 
 _SVG = "{http://www.w3.org/2000/svg}"
@@ -187,7 +193,47 @@ def measure_svg(svg: bytes) -> Printed:
             walk(child, scale)
 
     walk(root, view_scale)
-    return Printed(round(width * CM_PER_PT, 2), round(height * CM_PER_PT, 2), round(min(sizes, default=0.0), 2))
+    return Printed(round(width * CM_PER_PT, 2), round(height * CM_PER_PT, 2), round(min(sizes, default=0.0), 2),
+                   round(label_gap(root), 1))
+
+
+def _curve(d: str) -> list[tuple[float, float]]:
+    """Points along a path of cubic Béziers (``M x,y C x,y x,y x,y …``, as Graphviz draws edges)."""
+    pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[0-9.]+,-?[0-9.]+", d)]
+    out = pts[:1]
+    for i in range(1, len(pts) - 2, 3):
+        for k in range(1, 11):
+            t = k / 10
+            out.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * e
+                             for a, b, c, e in zip(pts[i - 1], pts[i], pts[i + 1], pts[i + 2])))
+    return out
+
+
+def label_gap(root: ET.Element) -> float:
+    """The largest distance, in the SVG's units, between an edge's label and its arrow: for
+    each edge with text, the gap between its nearest text line's box and its path.
+
+    >>> svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g class="edge"><path d="M0,0 C10,0 20,0 30,0"/>'
+    ...        '<text text-anchor="start" x="0" y="-2" font-size="8">[1]</text></g></svg>')
+    >>> label_gap(ET.fromstring(svg))   # the text's baseline 2 units above the arrow
+    2.0
+    """
+    worst = 0.0
+    for g in root.iter(f"{_SVG}g"):
+        path = g.find(f"{_SVG}path") if g.get("class") == "edge" else None
+        lines = [t for t in g.iter(f"{_SVG}text") if (t.text or "").strip()] if path is not None else []
+        if not lines:
+            continue
+        curve = _curve(path.get("d") or "")
+        gaps = []
+        for t in lines:
+            x, y, size = float(t.get("x")), float(t.get("y")), float(t.get("font-size") or 8)
+            w = text_width(t.text, size)
+            left = {"middle": x - w / 2, "end": x - w}.get(t.get("text-anchor"), x)
+            gaps.append(min((max(0.0, left - px, px - left - w) ** 2 + max(0.0, y - size - py, py - y) ** 2) ** 0.5
+                            for px, py in curve))
+        worst = max(worst, min(gaps))
+    return worst
 
 
 # -- text widths (for wrapping before Graphviz measures) ----------------------------------
