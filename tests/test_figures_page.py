@@ -382,21 +382,9 @@ def test_emphasis_on_the_goal_only(app):
         assert [n.id for n in diagram.figure.nodes if n.emphasis] == ["title:CESS"]
 
 
-def _curve(d: str) -> list[tuple[float, float]]:
-    """Points along an SVG path of cubic Béziers (Graphviz's edges)."""
-    pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[0-9.]+,-?[0-9.]+", d)]
-    out = [pts[0]]
-    for i in range(1, len(pts) - 2, 3):
-        for k in range(1, 11):
-            t = k / 10
-            out.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * e
-                             for a, b, c, e in zip(pts[i - 1], pts[i], pts[i + 1], pts[i + 2])))
-    return out
-
-
 @needs_dot
 def test_every_label_is_next_to_its_arrow(app):
-    from passerelles.diagrams.page import text_width
+    from passerelles.diagrams.page import path_points, text_width
     diagrams = [route_diagram(app, "CE6P", "CESS")] + [d for _, d in map_diagram(app, "CESS").parts()]
     checked = 0
     for diagram in diagrams:
@@ -405,7 +393,7 @@ def test_every_label_is_next_to_its_arrow(app):
             lines = [t for t in g.iter(f"{SVG}text") if (t.text or "").strip()] if g.get("class") == "edge" else []
             if not lines:
                 continue
-            curve = _curve(g.find(f"{SVG}path").get("d"))
+            curve = path_points(g.find(f"{SVG}path").get("d"))
             gaps = []
             for t in lines:   # the gap between a line's box and the arrow
                 x, y, w = float(t.get("x")), float(t.get("y")), text_width(t.text, 8)

@@ -197,8 +197,12 @@ def measure_svg(svg: bytes) -> Printed:
                    round(label_gap(root), 1))
 
 
-def _curve(d: str) -> list[tuple[float, float]]:
-    """Points along a path of cubic Béziers (``M x,y C x,y x,y x,y …``, as Graphviz draws edges)."""
+def path_points(d: str) -> list[tuple[float, float]]:
+    """Points along a path of cubic Béziers (``M x,y C x,y x,y x,y …``, as Graphviz draws edges).
+
+    >>> path_points("M0,0 C0,10 10,10 10,0")[5]
+    (5.0, 7.5)
+    """
     pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[0-9.]+,-?[0-9.]+", d)]
     out = pts[:1]
     for i in range(1, len(pts) - 2, 3):
@@ -224,7 +228,7 @@ def label_gap(root: ET.Element) -> float:
         lines = [t for t in g.iter(f"{_SVG}text") if (t.text or "").strip()] if path is not None else []
         if not lines:
             continue
-        curve = _curve(path.get("d") or "")
+        curve = path_points(path.get("d") or "")
         gaps = []
         for t in lines:
             x, y, size = float(t.get("x")), float(t.get("y")), float(t.get("font-size") or 8)
