@@ -414,3 +414,18 @@ def test_split_parts_keep_arrows_to_their_own_box(app):
         # every arrow leaves or enters the part's box: none crosses a box it does not belong to
         assert all(e.source in members or e.target in members for e in part.figure.edges)
         assert all(n.kind == "context" for n in part.figure.nodes if n.group is None)
+
+
+def test_no_basis_is_cut_from_an_arrow(app):
+    # The admission to the 2nd-degree "article 45" formation (rule admission-ART45-D2, l. 572-596)
+    # rests on four provisions (notes 40, 42, 43, 44): the law of 29 June 1983, art. 1 §1 al. 2,
+    # and the decree of 3 July 1991, art. 6 §1 al. 1, 2°, 3° and 4°. The arrow shows two; the
+    # others are a note it calls, not "+ 2 autre(s)".
+    diagram = route_diagram(app, "RAPPORT-CPU", "CESS", k=3)
+    arrow = next(e for e in diagram.figure.edges if (e.source, e.target) == ("START", "year:ART45-D2"))
+    notes = {f.number: f.text for f in diagram.footnotes}
+    rest = [notes[n] for n in arrow.notes if notes[n].startswith("autres bases légales : ")]
+    assert len(rest) == 1 and not any("autre(s)" in line for line in arrow.label)
+    bases = set(arrow.label[1:3]) | set(rest[0].removeprefix("autres bases légales : ").split(" ; "))
+    assert bases == {"L. 29-06-1983, art. 1 §1 al. 2", "D. 03-07-1991, art. 6 §1 al. 1 2°",
+                     "D. 03-07-1991, art. 6 §1 al. 1 3°", "D. 03-07-1991, art. 6 §1 al. 1 4°"}

@@ -213,13 +213,15 @@ class _Arrow:
         _append(self.routes, [route] if route is not None else [])
         _append(self.notes, notes)
 
-    def edge(self, key: tuple[str, str, str], with_routes: bool) -> Edge:
-        """An arrow labelled with its words, routes and bases; conditions as footnote calls."""
+    def edge(self, key: tuple[str, str, str], with_routes: bool, notes: Footnotes) -> Edge:
+        """An arrow labelled with its words, routes and first bases; conditions, and the bases
+        beyond the first two, as footnote calls (nothing cut: "+ 2 autre(s)" said which?)."""
         first = arrow_words(self.words)
         routes = [f"parcours {', '.join(map(str, self.routes))}"] if with_routes and self.routes else []
-        more = len(self.basis) - _MAX_BASIS
-        shown = self.basis[:_MAX_BASIS] + ([f"+ {more} autre(s)"] if more > 0 else [])
-        return Edge(*key, label=tuple(x for x in [first, *shown, *routes] if x), notes=tuple(sorted(self.notes)))
+        rest = self.basis[_MAX_BASIS:]
+        calls = self.notes + ([notes.number("autres bases légales : " + " ; ".join(rest))] if rest else [])
+        return Edge(*key, label=tuple(x for x in [first, *self.basis[:_MAX_BASIS], *routes] if x),
+                    notes=tuple(sorted(calls)))
 
     def basis_edge(self, key: tuple[str, str, str], notes: Footnotes) -> Edge:
         """An arrow whose only label is the calls of its bases, numbered as footnotes."""
@@ -295,7 +297,7 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
     ends = {figure_id(r.nodes[-1]) for r in answer.routes}   # emphasis on the goal only
     ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
     many = len(answer.routes) > 1
-    edges = [arrow.edge(key, many) for key, arrow in arrows.items()]
+    edges = [arrow.edge(key, many, notes) for key, arrow in arrows.items()]
     nodes = place_titles([_node(view, fid, groups, fid in ends) for fid in ids], edges)
     caption = [f"Parcours {i} ({_route_years(r)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
                for i, r in enumerate(answer.routes, 1)]
