@@ -60,7 +60,9 @@ def test_route_svg_nodes_edges_notes_and_legend(ce6p_cess):
     assert "admission" in admission and "D. 03-07-1991, art. 8 §1" in admission and "+1 an" in admission
     assert "A.R. 29-06-1984, art. 25 §2" in edge_text(root, "year_7P", "title_CESS")
     # numbered conditions: called on the arrows, listed under the figure
-    calls = set(re.findall(r"\[(\d+)\]", " ".join(texts(groups(root, "edge")["year_6P->year_7P"]))))
+    # (called as [1][3], or [1–4] for three or more in a row)
+    called = re.findall(r"\[(\d+)(?:–(\d+))?\]", " ".join(texts(groups(root, "edge")["year_6P->year_7P"])))
+    calls = {n for a, b in called for n in range(int(a), int(b or a) + 1)}
     assert calls, "the admission to 7P carries conditions"
     caption = " ".join(texts(root))
     for n in calls:

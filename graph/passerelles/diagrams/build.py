@@ -12,18 +12,17 @@ school years it adds. Titles, options and ``START`` keep their view ids.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from ..pathways.conditions import Situation
+from ..pathways.conditions import Situation, key_of
 from ..routes.explain import cite_short, describe_condition
 from ..routes.names import Resolved
 from ..routes.search import filtered
 from ..routes.service import Answer
 from ..routes.view import START
-from .model import Cluster, Edge, Figure, Footnotes, Node
+from .model import Cluster, Edge, Figure, Footnotes, Node, natural_key
 
 _YEAR_MODES = ("in", "done", "attended", "failed")
 #: A source state other than "completed" qualifies the step.
@@ -57,20 +56,6 @@ def year_degrees(store) -> dict[str, str | None]:
             for row in store.select(_DEGREE_QUERY)}
 
 
-def natural_key(text: str) -> tuple:
-    """Sort key putting ``2`` before ``10`` and ``2bis`` before ``2ter`` before ``3``.
-
-    >>> sorted(["10", "2ter", "2", "2bis", "2quinquies", "2quater"], key=natural_key)
-    ['2', '2bis', '2ter', '2quater', '2quinquies', '10']
-    """
-    latin = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-    m = re.match(r"^(\d+)([a-z]*)(.*)$", text or "")
-    if not m:
-        return (1, 0, 0, text or "")
-    suffix = latin.index(m[2]) if m[2] in latin else len(latin)
-    return (0, int(m[1]), suffix, m[2] + m[3])
-
-
 # -- nodes -------------------------------------------------------------------------------
 
 
@@ -92,8 +77,9 @@ class _Groups:
                     awarded.setdefault(v, set()).add(self._level(figure_id(u)))
             if u.startswith("title:") and self._level(figure_id(v)) is not None:
                 leads.setdefault(u, set()).add(self._level(figure_id(v)))
-        # A title awarded in several degrees stays outside the clusters: its arrows set its place.
-        self.title_degree = {t: next(iter(d)) for t, d in self.title_degree.items() if len(d) == 1}
+        # A title goes in the box of the year it closes; awarded in several degrees, in the
+        # last one's (the CESS after the 6TQ and after the 7P: the 7th year's).
+        self.title_degree = {t: max(d, key=_degree_rank) for t, d in self.title_degree.items()}
         self._after = {t: min(d) for t, d in awarded.items()}
         self._before = {t: max(d) for t, d in leads.items()}
 
@@ -126,8 +112,47 @@ class _Groups:
 
     def clusters(self, nodes: list[Node]) -> list[Cluster]:
         used = {n.group for n in nodes if n.group}
-        return [Cluster(_degree_cluster(d), label, order) for d, (label, order) in DEGREES.items()
-                if _degree_cluster(d) in used]
+        return [Cluster(_degree_cluster(d), label, order, "autres formations" if d is None else label)
+                for d, (label, order) in DEGREES.items() if _degree_cluster(d) in used]
+
+
+def place_titles(nodes: list[Node], edges: list[Edge]) -> list[Node]:
+    """Each title in a box: that of the years whose awards are drawn to it (most arrows; on a
+    tie, the later degree), the year it closes in this figure. A title the figure only starts
+    from (no award of it drawn: the circular's rules do not say who awards the CE1D, the CE2D,
+    the CESI …) goes in the box of the first degree it opens, rather than float outside every
+    box; a title with neither keeps its place.
+
+    >>> nodes = [Node("year:4P", "year", "4P", group="degree:D2"), Node("year:5P", "year", "5P", group="degree:D3"),
+    ...          Node("year:6P", "year", "6P", group="degree:D3"), Node("title:X", "title", "X", group="degree:D3"),
+    ...          Node("title:Y", "title", "Y")]
+    >>> edges = [Edge("year:4P", "title:X", "award"), Edge("year:5P", "title:X", "admission"),
+    ...          Edge("title:Y", "year:6P", "admission"), Edge("title:Y", "year:4P", "admission")]
+    >>> [(n.id, n.group) for n in place_titles(nodes, edges)][-2:]
+    [('title:X', 'degree:D2'), ('title:Y', 'degree:D2')]
+    """
+    group = {n.id: n.group for n in nodes}
+    rank = {_degree_cluster(d): order for d, (_, order) in DEGREES.items()}
+    out = []
+    for node in nodes:
+        if node.kind == "title":
+            awards: dict[str, int] = {}
+            opens: set[str] = set()
+            for e in edges:
+                if e.target == node.id and e.kind == "award" and group.get(e.source):
+                    awards[group[e.source]] = awards.get(group[e.source], 0) + 1
+                if e.source == node.id and group.get(e.target):
+                    opens.add(group[e.target])
+            if awards:
+                node = replace(node, group=max(awards, key=lambda g: (awards[g], rank.get(g, -1))))
+            elif opens:
+                node = replace(node, group=min(opens, key=lambda g: (rank.get(g, 99), g)))
+        out.append(node)
+    return out
+
+
+def _degree_rank(degree: str | None) -> int:
+    return DEGREES[degree][1] if degree in DEGREES else -1
 
 
 def _degree_cluster(degree: str | None) -> str:
@@ -176,28 +201,54 @@ def _node(view: nx.DiGraph, fid: str, groups: _Groups, emphasis: bool = False) -
 class _Arrow:
     """What the steps drawn as one arrow have in common: their rules' bases, routes, notes."""
 
-    words: list[str] = field(default_factory=list)
+    words: list[tuple[str, str | None, str]] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
     routes: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
 
-    def add(self, rule: dict, word: str = "", route: int | None = None, notes: list[int] = ()) -> None:
+    def add(self, rule: dict, word: tuple[str, str | None, str] | None = None, route: int | None = None,
+            notes: list[int] = ()) -> None:
         _append(self.words, [word] if word else [])
         _append(self.basis, basis_texts(rule))
         _append(self.routes, [route] if route is not None else [])
         _append(self.notes, notes)
 
-    def edge(self, key: tuple[str, str, str], with_routes: bool) -> Edge:
-        """An arrow labelled with its words, routes and bases; conditions as footnote calls."""
-        first = " / ".join(self.words)
+    def edge(self, key: tuple[str, str, str], with_routes: bool, notes: Footnotes) -> Edge:
+        """An arrow labelled with its words, routes and first bases; conditions, and the bases
+        beyond the first two, as footnote calls (nothing cut: "+ 2 autre(s)" said which?)."""
+        first = arrow_words(self.words)
         routes = [f"parcours {', '.join(map(str, self.routes))}"] if with_routes and self.routes else []
-        more = len(self.basis) - _MAX_BASIS
-        shown = self.basis[:_MAX_BASIS] + ([f"+ {more} autre(s)"] if more > 0 else [])
-        return Edge(*key, label=tuple(x for x in [first, *shown, *routes] if x), notes=tuple(sorted(self.notes)))
+        rest = self.basis[_MAX_BASIS:]
+        calls = self.notes + ([notes.number("autres bases légales : " + " ; ".join(rest))] if rest else [])
+        return Edge(*key, label=tuple(x for x in [first, *self.basis[:_MAX_BASIS], *routes] if x),
+                    notes=tuple(sorted(calls)))
 
     def basis_edge(self, key: tuple[str, str, str], notes: Footnotes) -> Edge:
         """An arrow whose only label is the calls of its bases, numbered as footnotes."""
         return Edge(*key, notes=tuple(sorted({notes.number(b) for b in self.basis})))
+
+
+def arrow_words(words: list[tuple[str, str | None, str]]) -> str:
+    """The words of an arrow that stands for several steps: each kind once, the states it
+    is left from joined ("admission (après fréquentation ou réussite) · +1 an", never
+    "admission / admission").
+
+    >>> arrow_words([("admission", "après fréquentation", "+1 an"), ("admission", None, "+1 an")])
+    'admission (après fréquentation ou réussite) · +1 an'
+    >>> arrow_words([("délivrance", None, "")])
+    'délivrance'
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for word, leaving, years in words:
+        _append(groups.setdefault((word, years), []), [leaving or "après réussite"])
+    out = []
+    for (word, years), leavings in groups.items():
+        if leavings != ["après réussite"]:
+            rest = [x.removeprefix("après ") if all(y.startswith("après ") for y in leavings) else x
+                    for x in leavings[1:]]
+            word += f" ({' ou '.join([leavings[0], *rest])})"
+        out.append(word + (f" · {years}" if years else ""))
+    return " / ".join(out)
 
 
 def _append(seen: list, items) -> None:
@@ -219,9 +270,9 @@ def basis_texts(rule: dict) -> list[str]:
     return out
 
 
-def _word(kind: str, source_state: str) -> str:
-    leaving = _LEAVING.get(source_state.partition(":")[0])
-    return _KIND_WORD.get(kind, kind) + (f" ({leaving})" if leaving else "")
+def _word(kind: str, source_state: str, years: str = "") -> tuple[str, str | None, str]:
+    """A step's words: its kind, the state it leaves when not a success, the years it adds."""
+    return _KIND_WORD.get(kind, kind), _LEAVING.get(source_state.partition(":")[0]), years
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -237,17 +288,17 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
             if step.kind == "study":
                 continue
             key = (figure_id(step.source), figure_id(step.target), step.kind)
-            word = _word(step.kind, step.source)
             following = steps[i + 1] if i + 1 < len(steps) else None
-            if following is not None and following.kind == "study" and following.source == step.target:
-                word += f" · {years_text(following.years, short=True)}"
-            numbers = [notes.number(describe_condition(c)) for c in step.conditions]
+            years = (years_text(following.years, short=True) if following is not None and following.kind == "study"
+                     and following.source == step.target else "")
+            word = _word(step.kind, step.source, years)
+            numbers = [notes.number(note_text(c)) for c in step.conditions]
             arrows.setdefault(key, _Arrow()).add(step.rule, word, number, numbers)
-    ends = {figure_id(answer.source.start or ""), *(figure_id(r.nodes[-1]) for r in answer.routes)}
+    ends = {figure_id(r.nodes[-1]) for r in answer.routes}   # emphasis on the goal only
     ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
-    nodes = [_node(view, fid, groups, fid in ends) for fid in ids]
     many = len(answer.routes) > 1
-    edges = [arrow.edge(key, many) for key, arrow in arrows.items()]
+    edges = [arrow.edge(key, many, notes) for key, arrow in arrows.items()]
+    nodes = place_titles([_node(view, fid, groups, fid in ends) for fid in ids], edges)
     caption = [f"Parcours {i} ({_route_years(r)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
                for i, r in enumerate(answer.routes, 1)]
     if answer.source.start != START and all(r.nodes[0] == START for r in answer.routes):
@@ -258,6 +309,44 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
         f" — {situation}" if situation else "")
     return Figure(f"De {answer.source.id} à {answer.target.id} : {answer.target.label}", subtitle, nodes, edges,
                   groups.clusters(nodes), notes.items(), caption, notes_title="Conditions encore à remplir")
+
+
+def note_text(condition: dict) -> str:
+    """A condition as a note: its French description, with negations written as sentences
+    ("sauf les élèves majeurs qui …", "ne pas être titulaire du CEB") rather than "non : …".
+
+    >>> note_text({"not": {"holds": "CEB"}})
+    'ne pas être titulaire du CEB'
+    >>> note_text({"not": {"situation": {"id": "x", "text": "Les élèves majeurs qui ne suivent que la formation qualifiante"}}})
+    'sauf les élèves majeurs qui ne suivent que la formation qualifiante'
+    >>> note_text({"all_of": [{"adult": True}, {"not": {"holds": "CEB"}}]})
+    '(être majeur et ne pas être titulaire du CEB)'
+    """
+    key = key_of(condition)
+    value = condition[key]
+    if key == "not":
+        return negation(note_text(value))
+    if key in ("all_of", "any_of"):
+        inner = (" et " if key == "all_of" else " ou ").join(note_text(sub) for sub in value)
+        return f"({inner})" if len(value) > 1 else inner
+    return describe_condition(condition)
+
+
+_INFINITIVES = ("être", "avoir", "suivre", "obtenir", "fréquenter", "réussir", "posséder", "disposer")
+
+
+def negation(text: str) -> str:
+    """``text`` denied in a sentence: an infinitive takes "ne pas", anything else "sauf".
+
+    >>> negation("avoir 18 ans"), negation("Les élèves majeurs"), negation("CEB obtenu")
+    ('ne pas avoir 18 ans', 'sauf les élèves majeurs', 'sauf CEB obtenu')
+    """
+    first = text.split(" ", 1)[0]
+    if first in _INFINITIVES:
+        return f"ne pas {text}"
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return f"sauf {text}"
 
 
 def _drawn(route) -> list[str]:
@@ -333,7 +422,7 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: 
     forward = [key for key in sorted(arrows) if key[0] in away and away.get(key[1], len(away)) <= away[key[0]]]
     notes = Footnotes()
     edges = [arrows[key].basis_edge(key, notes) for key in forward]
-    nodes = [_node(view, fid, groups, fid in goal_ids) for fid in sorted(away)]
+    nodes = place_titles([_node(view, fid, groups, fid in goal_ids) for fid in sorted(away)], edges)
     left_out = len({(u, v) for u, v, _ in arrows} - {(u, v) for u, v, _ in forward}) + len(back)
     caption = [f"{len(nodes)} états, {len(edges)} passages ; {left_out} passages qui ramènent à un degré antérieur "
                "ou éloignent du but ne sont pas dessinés. Les conditions de chaque passage : "
@@ -354,113 +443,3 @@ def _steps_to(arrows, goals: set[str]) -> dict[str, int]:
     g = nx.DiGraph((v, u) for u, v, _ in arrows)
     g.add_nodes_from(goals)
     return dict(nx.multi_source_dijkstra_path_length(g, goals, weight=lambda *_: 1))
-
-
-def citations_figure(records: list[dict], divisions: list, footnote_anchors: dict[int, list[int]],
-                     acts: dict[str, dict], only: set[str] | None = None) -> Figure:
-    """Which divisions of the circular (chapters and sections) cite which articles.
-
-    Divisions are grouped by chapter; articles are left free, so that Graphviz puts each
-    near the divisions citing it (with several acts, each article names its act).
-
-    Parameters
-    ----------
-    records : list of dict
-        Citation records (:func:`passerelles.views.citations.citation_records`).
-    divisions : list of Division
-        The circular's divisions; a citation counts for the deepest chapter or section
-        holding its line (for a footnote: the lines of its calls).
-    footnote_anchors : dict
-        Footnote number → lines where the note is called.
-    acts : dict
-        Act IRI → act record (``label``, ``key``).
-    only : set of str, optional
-        Keep these acts' readings (the main reading or an alternative).
-    """
-    upper = [d for d in divisions if d.level <= 2]
-    counts: dict[tuple[str, str], int] = {}
-    places: dict[str, object] = {}
-    articles: dict[str, tuple[str, str | None]] = {}
-    missing = {"act": 0, "division": 0}
-    for r in records:
-        readings = _readings(r, only)
-        note = r["source"]["footnote"]
-        lines = footnote_anchors.get(note, []) if note is not None else [r["source"]["line"]]
-        where = {d.path: d for d in (_division_at(upper, line) for line in lines) if d is not None}
-        if not readings or not where:
-            if not readings and r["act"] is None and only is None:
-                missing["act"] += 1
-            elif readings:
-                missing["division"] += 1
-            continue
-        for act, article in readings:
-            aid = f"article:{act['iri'].rsplit('/eli/', 1)[-1]}#{article or ''}"
-            articles[aid] = (act["iri"], article)
-            for path, division in where.items():
-                places[path] = division
-                counts[(f"section:{path}", aid)] = counts.get((f"section:{path}", aid), 0) + 1
-    nodes, clusters = _division_nodes(places), _chapter_clusters(places, divisions)
-    several = len({iri for iri, _ in articles.values()}) > 1
-    for aid, (iri, article) in articles.items():
-        act = acts.get(iri)
-        nodes.append(Node(aid, "article", f"art. {article}" if article else "(sans article)",
-                          _act_short(act, iri) if several else "", order=(1, iri) + natural_key(article or "")))
-    edges = [Edge(s, a, "cites", (str(n),), weight=n) for (s, a), n in counts.items()]
-    caption = [f"{sum(counts.values())} citation(s) rattachée(s) à {len(places)} division(s) et {len(articles)} "
-               "article(s) ; l'épaisseur et le nombre sur chaque flèche disent combien de fois la division cite "
-               "l'article."]
-    if missing["act"] or missing["division"]:
-        caption.append(f"Non représentées : {missing['act']} citation(s) dont l'acte n'est pas identifié, "
-                       f"{missing['division']} hors des chapitres et sections.")
-    title = "Articles cités par la circulaire 7282, par division"
-    subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
-    return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.12, 1.5))
-
-
-def _readings(record: dict, only: set[str] | None) -> list[tuple[dict, str | None]]:
-    """The (act, article) readings of a citation to draw: its main reading, or with
-    ``only`` every reading (main or alternative) of those acts, each once."""
-    readings = [(record["act"], record["article"])] + [(a["act"], a["article"]) for a in record["alternatives"]]
-    readings = [(a, art) for a, art in readings if a and (only is None or a["iri"] in only)]
-    out: list = []
-    for act, article in readings[:1] if only is None else readings:
-        if all((act["iri"], article) != (a["iri"], art) for a, art in out):
-            out.append((act, article))
-    return out
-
-
-def _division_at(divisions: list, line: int):
-    from ..circular.structure import division_at
-    return division_at(divisions, line)
-
-
-def _division_nodes(places: dict) -> list[Node]:
-    nodes = []
-    for path, d in places.items():
-        chapter = path.split("__", 1)[0]
-        number = ".".join(p.split("-", 1)[1] for p in path.split("__")) if d.kind in ("chapter", "section") else ""
-        label = {"introduction": "Introduction", "annex": f"Annexe {d.number}"}.get(d.kind, number)
-        group = f"chapter:{chapter}" if d.kind in ("chapter", "section") else None
-        nodes.append(Node(f"section:{path}", "section", label, d.heading if d.kind != "introduction" else "",
-                          group=group, order=(0, d.first_line)))
-    return nodes
-
-
-def _chapter_clusters(places: dict, divisions: list) -> list[Cluster]:
-    used = {path.split("__", 1)[0] for path, d in places.items() if d.kind in ("chapter", "section")}
-    return [Cluster(f"chapter:{d.path}", f"Chapitre {d.number}", d.first_line)
-            for d in divisions if d.kind == "chapter" and d.path in used]
-
-
-def _act_short(act: dict | None, iri: str) -> str:
-    """``D. 03-07-1991`` (the act of an article node)."""
-    try:
-        return cite_short({"act": act})
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return _act_name(act, iri)
-
-
-def _act_name(act: dict | None, iri: str) -> str:
-    if not act:
-        return iri.rsplit("/eli/", 1)[-1]
-    return act["label"] + (f" {act['title']}" if act.get("title") else "")

@@ -20,6 +20,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from ..text import clean_markup, fold
+
 #: Where the data come from: printed under every figure.
 SOURCE = ("Source : circulaire 7282 du 2 septembre 2019 (Fédération Wallonie-Bruxelles), "
           "enseignement secondaire en alternance ; figure : Passerelles")
@@ -32,6 +34,7 @@ NODE_KINDS = {
     "option": "option de 7e année",
     "section": "division de la circulaire",
     "article": "article cité",
+    "context": "dessiné dans une autre partie de la figure",
 }
 
 #: Edge kinds (the kinds of the rules, plus the citation link), in legend order.
@@ -43,7 +46,7 @@ EDGE_KINDS = {
     "award": "délivrance du titre",
     "attests": "le titre atteste la réussite de l'année",
     "study": "année d'études",
-    "cites": "citations (épaisseur : nombre)",
+    "cites": "citations (leur nombre au départ de la flèche, qui s'épaissit avec lui)",
 }
 
 
@@ -77,17 +80,29 @@ class Edge:
     weight: int = 1
 
     def marks(self) -> str:
-        """The footnote calls: ``[1][3]``."""
-        return "".join(f"[{n}]" for n in self.notes)
+        """The footnote calls: ``[1][3]``; three or more in a row as a range, ``[10–14]``.
+
+        >>> Edge("a", "b", "admission", notes=(1, 3, 10, 11, 12, 13, 14)).marks()
+        '[1][3][10–14]'
+        """
+        runs: list[list[int]] = []
+        for n in self.notes:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return "".join(f"[{r[0]}–{r[-1]}]" if len(r) > 2 else "".join(f"[{n}]" for n in r) for r in runs)
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """A group of nodes drawn in one box (a degree, a chapter, an act)."""
+    """A group of nodes drawn in one box (a degree, a chapter, an act); ``short`` names it
+    where room is scarce (the label when empty)."""
 
     id: str
     label: str
     order: int = 0
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,16 +112,58 @@ class Footnote:
 
 
 class Footnotes:
-    """Numbers texts in order of first use; the same text keeps its number."""
+    """Numbers texts in order of first use; the same text keeps its number.
+
+    Texts that say the same thing share one note: the comparison ignores case, accents,
+    punctuation and the circular's markup, and a preposition repeated after "et"/"ou"
+    ("dans la même section et dans la même orientation" says no more than "dans la même
+    section et la même orientation"). The first wording is the one printed.
+
+    >>> notes = Footnotes()
+    >>> notes.number("dans la même section et la même orientation d'études")
+    1
+    >>> notes.number("dans la même section et dans la même orientation d'études")
+    1
+    >>> notes.number("dans la même section ou dans une autre orientation"), notes.number("en 6^{ème} année")
+    (2, 3)
+    >>> [f.text for f in notes.items()][2]
+    'en 6ème année'
+    """
 
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
+        self._texts: dict[int, str] = {}
 
     def number(self, text: str) -> int:
-        return self._numbers.setdefault(text, len(self._numbers) + 1)
+        text = clean_markup(text)
+        key = note_key(text)
+        if key not in self._numbers:
+            self._numbers[key] = len(self._numbers) + 1
+            self._texts[self._numbers[key]] = text
+        return self._numbers[key]
 
     def items(self) -> list[Footnote]:
-        return [Footnote(n, t) for t, n in self._numbers.items()]
+        return [Footnote(n, t) for n, t in self._texts.items()]
+
+
+_PREPOSITIONS = ("dans", "de", "du", "des", "en", "a", "au", "aux", "pour", "par", "sur", "avec")
+
+
+def note_key(text: str) -> str:
+    """What two notes must share to be one note (see :class:`Footnotes`).
+
+    >>> note_key("Dans la même section et dans la même orientation.")
+    'dans la meme section et la meme orientation'
+    >>> note_key("avoir 16 ans et dans une école")   # "dans" is not repeated: kept
+    'avoir 16 ans et dans une ecole'
+    """
+    key = fold(text)
+
+    def drop(m: re.Match) -> str:
+        before = key[:m.start()].split()
+        return m[1] + " " if m[2] in before else m[0]
+
+    return re.sub(rf"\b(et|ou) ({'|'.join(_PREPOSITIONS)}) ", drop, key)
 
 
 @dataclass
@@ -123,6 +180,11 @@ class Figure:
     source: str = SOURCE
     notes_title: str = "Notes"
     spacing: tuple[float, float] = (0.45, 0.5)   # inches between boxes of a column, between columns
+    #: Two ordered columns (sources left, targets right, clusters as headings, each edge's
+    #: label at its start) instead of Graphviz's own placement: for the citations.
+    columns: bool = False
+    #: What the clusters are, for ``--split`` (``degree``, ``chapter``); empty: not split.
+    split_by: str = ""
 
     def __post_init__(self) -> None:
         self.clusters = sorted(self.clusters, key=lambda c: (c.order, c.id))
@@ -134,6 +196,39 @@ class Figure:
     def members(self, cluster: str | None) -> list[Node]:
         """The nodes of a cluster (``None``: the nodes outside every cluster)."""
         return [n for n in self.nodes if n.group == cluster]
+
+    def key(self) -> list[str]:
+        """``NAME : French label`` for each node that has one (context nodes aside), once:
+        what a caption lists when the boxes show only their names.
+
+        >>> Figure("t", nodes=[Node("year:5P", "year", "5P", "5e année"), Node("title:X", "title", "X")]).key()
+        ['5P : 5e année']
+        """
+        out: dict[str, str] = {}
+        for n in self.nodes:
+            if n.detail and n.kind != "context":
+                out.setdefault(n.label, f"{n.label} : {n.detail}")
+        return list(out.values())
+
+    def notes(self, key: bool = False) -> list[Footnote]:
+        """The notes to print. With ``key`` (boxes that show only their names, arrows whose
+        only label is their calls drawn bare), each note names the passages that call it.
+
+        >>> fig = Figure("t", nodes=[Node("a", "year", "3P"), Node("b", "year", "4P")],
+        ...              edges=[Edge("a", "b", "admission", notes=(1,))], footnotes=[Footnote(1, "D. 1991, art. 8")])
+        >>> [f.text for f in fig.notes(key=True)]
+        ['D. 1991, art. 8 — 3P → 4P']
+        """
+        if not key:
+            return self.footnotes
+        names = {n.id: n.label for n in self.nodes}
+        passages: dict[int, list[str]] = {}
+        for e in self.edges:
+            if not e.label:
+                for n in e.notes:
+                    passages.setdefault(n, []).append(f"{names[e.source]} → {names[e.target]}")
+        return [Footnote(f.number, f.text + (" — " + ", ".join(passages[f.number]) if f.number in passages else ""))
+                for f in self.footnotes]
 
     def legend(self) -> list[tuple[str, str]]:
         """The (element, kind) pairs the figure uses, in legend order."""
@@ -152,17 +247,22 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or ([text] if text else [])
 
 
-def shorten(text: str, lines: int, width: int) -> list[str]:
-    """``text`` wrapped, cut after ``lines`` lines with an ellipsis.
+_LATIN = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 
-    >>> shorten("un deux trois quatre cinq six", 2, 10)
-    ['un deux', 'trois …']
+
+def natural_key(text: str | None) -> tuple:
+    """Sort key in legal order: ``2`` before ``10``, ``2bis`` before ``2ter`` before ``3``.
+
+    >>> sorted(["10", "2ter", "2", "2bis", "2quinquies", "2quater"], key=natural_key)
+    ['2', '2bis', '2ter', '2quater', '2quinquies', '10']
+    >>> sorted(["9ter", "9", "10", "11", "9bis", "5", "4", "2quater"], key=natural_key)
+    ['2quater', '4', '5', '9', '9bis', '9ter', '10', '11']
     """
-    out = wrap(text, width)
-    if len(out) <= lines:
-        return out
-    last = out[lines - 1]
-    return out[:lines - 1] + [(last if len(last) < width - 1 else last.rsplit(" ", 1)[0]) + " …"]
+    m = re.match(r"^(\d+)([a-z]*)(.*)$", text or "")
+    if not m:
+        return (1, 0, 0, text or "")
+    suffix = _LATIN.index(m[2]) if m[2] in _LATIN else len(_LATIN)
+    return (0, int(m[1]), suffix, m[2] + m[3])
 
 
 def safe_ids(figure: Figure) -> dict[str, str]:

@@ -6,8 +6,10 @@ borders use the full colours.
 
 >>> OKABE_ITO["blue"], tint("#0072B2", 0.5)
 ('#0072B2', '#80B8D8')
->>> NODE["title"]["shape"], EDGE["award"]["style"], EDGE["passage-specialise"]["style"]
-('ellipse', 'bold', 'dotted')
+>>> NODE["title"]["peripheries"], EDGE["award"]["style"], EDGE["passage-specialise"]["style"]
+('2', 'bold', 'dotted')
+>>> NODE["year"]["words"], EDGE["award"]["words"]
+('bleu clair', 'vermillon')
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ OKABE_ITO = {
 FONT = "DejaVu Sans"
 #: What SVG viewers may use when DejaVu Sans is not installed (close metrics first).
 FONT_FALLBACK = "DejaVu Sans,Verdana,Arial,sans-serif"
-FONT_SIZE = {"title": 16, "subtitle": 11, "node": 11, "edge": 9, "cluster": 10, "caption": 9}
 GREY = "#555555"
 
 
@@ -40,39 +41,48 @@ def tint(colour: str, amount: float) -> str:
 _C = OKABE_ITO
 
 #: Graphviz node attributes by kind; ``mermaid`` gives the shape brackets of a Mermaid node,
-#: ``wrap`` the width (in characters) of the lines of its French label.
+#: ``wrap`` the width (in characters) of the lines of its French label, ``words`` its colour
+#: (for a legend written in a caption).
 NODE = {
     "start": {"shape": "box", "style": "rounded,dashed,filled", "fillcolor": "#FFFFFF", "color": _C["black"],
-              "peripheries": "1", "mermaid": ("([", "])"), "wrap": 24},
+              "peripheries": "1", "mermaid": ("([", "])"), "wrap": 24, "words": "blanc"},
     "year": {"shape": "box", "style": "filled", "fillcolor": tint(_C["sky-blue"], 0.65), "color": _C["blue"],
-             "peripheries": "1", "mermaid": ("[", "]"), "wrap": 24},
-    "title": {"shape": "ellipse", "style": "filled", "fillcolor": tint(_C["orange"], 0.6), "color": _C["vermillion"],
-              "peripheries": "2", "mermaid": ("(((", ")))"), "wrap": 24},
+             "peripheries": "1", "mermaid": ("[", "]"), "wrap": 24, "words": "bleu clair"},
+    # titles were double ellipses: a rounded box holds the same lines in far less room
+    "title": {"shape": "box", "style": "rounded,filled", "fillcolor": tint(_C["orange"], 0.6), "color": _C["vermillion"],
+              "peripheries": "2", "mermaid": ("(((", ")))"), "wrap": 24, "words": "orange clair"},
     "option": {"shape": "note", "style": "filled", "fillcolor": tint(_C["bluish-green"], 0.7),
-               "color": _C["bluish-green"], "peripheries": "1", "mermaid": ("[[", "]]"), "wrap": 24},
-    "section": {"shape": "tab", "style": "filled", "fillcolor": tint(_C["reddish-purple"], 0.7),
-                "color": _C["reddish-purple"], "peripheries": "1", "mermaid": ("[", "]"), "wrap": 44},
+               "color": _C["bluish-green"], "peripheries": "1", "mermaid": ("[[", "]]"), "wrap": 24,
+               "words": "vert clair"},
+    "section": {"shape": "box", "style": "filled", "fillcolor": tint(_C["reddish-purple"], 0.7),
+                "color": _C["reddish-purple"], "peripheries": "1", "mermaid": ("[", "]"), "wrap": 44,
+                "words": "rose"},
     "article": {"shape": "box", "style": "rounded,filled", "fillcolor": tint(_C["yellow"], 0.55),
-                "color": "#8C7E00", "peripheries": "1", "mermaid": ("(", ")"), "wrap": 24},
+                "color": "#8C7E00", "peripheries": "1", "mermaid": ("(", ")"), "wrap": 24, "words": "jaune"},
+    # a node drawn in another part of a split figure, shown where its arrows leave or arrive
+    "context": {"shape": "box", "style": "rounded,dashed", "fillcolor": "#FFFFFF", "color": GREY,
+                "fontcolor": GREY, "peripheries": "1", "mermaid": ("(", ")"), "wrap": 24,
+                "words": "gris"},
 }
 
 #: Graphviz edge attributes by kind; ``mermaid`` gives the arrow and the dash pattern.
 EDGE = {
     "admission": {"style": "solid", "color": _C["blue"], "penwidth": "1.2", "arrowhead": "normal",
-                  "mermaid": ("-->", None)},
+                  "mermaid": ("-->", None), "words": "bleu"},
     "reinsertion": {"style": "solid", "color": _C["reddish-purple"], "penwidth": "1.2", "arrowhead": "empty",
-                    "mermaid": ("-->", None)},
+                    "mermaid": ("-->", None), "words": "pourpre"},
     "passage-specialise": {"style": "dotted", "color": _C["bluish-green"], "penwidth": "1.8", "arrowhead": "normal",
-                           "mermaid": ("-.->", "2 3")},
+                           "mermaid": ("-.->", "2 3"), "words": "vert"},
     "option-access": {"style": "solid", "color": _C["bluish-green"], "penwidth": "1.2", "arrowhead": "vee",
-                      "mermaid": ("-->", None)},
+                      "mermaid": ("-->", None), "words": "vert"},
     "award": {"style": "bold", "color": _C["vermillion"], "penwidth": "2.4", "arrowhead": "normal",
-              "mermaid": ("==>", None)},
+              "mermaid": ("==>", None), "words": "vermillon"},
     "attests": {"style": "dashed", "color": _C["black"], "penwidth": "1.2", "arrowhead": "normal",
-                "mermaid": ("-.->", "6 4")},
+                "mermaid": ("-.->", "6 4"), "words": "noir"},
     "study": {"style": "dashed", "color": _C["sky-blue"], "penwidth": "1.2", "arrowhead": "normal",
-              "mermaid": ("-.->", "6 4")},
-    "cites": {"style": "solid", "color": GREY, "penwidth": "1", "arrowhead": "normal", "mermaid": ("-->", None)},
+              "mermaid": ("-.->", "6 4"), "words": "bleu ciel"},
+    "cites": {"style": "solid", "color": GREY, "penwidth": "1", "arrowhead": "normal", "mermaid": ("-->", None),
+              "words": "gris"},
 }
 
 #: Emphasis (a route's start and goal, a map's goal): a thicker border.
@@ -80,8 +90,9 @@ EMPHASIS_PENWIDTH = "2.6"
 
 
 def graphviz_attrs(style: dict) -> dict[str, str]:
-    """The Graphviz attributes of a style (without the Mermaid shape and the wrap width)."""
-    return {k: v for k, v in style.items() if k not in ("mermaid", "wrap")}
+    """The Graphviz attributes of a style (without the Mermaid shape, the wrap width and the
+    colour in words)."""
+    return {k: v for k, v in style.items() if k not in ("mermaid", "wrap", "words")}
 
 
 def weight_penwidth(weight: int, most: int) -> str:
@@ -92,3 +103,31 @@ def weight_penwidth(weight: int, most: int) -> str:
     """
     share = ((weight - 1) / (most - 1)) ** 0.5 if most > 1 else 0.0
     return f"{1 + 5 * share:.1f}"
+
+
+_SHAPES = {"box": "rectangle", "ellipse": "ellipse", "note": "feuillet", "tab": "onglet"}
+_LINES = {"solid": "trait plein", "bold": "trait gras", "dashed": "tirets", "dotted": "pointillés"}
+_HEADS = {"empty": ", pointe creuse", "vee": ", pointe ouverte"}
+
+
+def shape_words(kind: str) -> str:
+    """A node kind's shape in words (for legends).
+
+    >>> shape_words("year"), shape_words("title"), shape_words("start")
+    ('rectangle', 'rectangle arrondi double', 'rectangle arrondi en tirets')
+    """
+    style = NODE[kind]
+    words = _SHAPES[style["shape"]] + (" arrondi" if "rounded" in style["style"] else "")
+    if style["peripheries"] == "2":
+        words += " double"
+    return words + (" en tirets" if "dashed" in style["style"] else "")
+
+
+def line_words(kind: str) -> str:
+    """An edge kind's line in words (for legends).
+
+    >>> line_words("award"), line_words("reinsertion")
+    ('trait gras', 'trait plein, pointe creuse')
+    """
+    style = EDGE[kind]
+    return _LINES[style["style"]] + _HEADS.get(style["arrowhead"], "")
