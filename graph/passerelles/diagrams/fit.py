@@ -29,7 +29,9 @@ def candidates(figure: Figure, page: Page) -> list[Layout]:
     base = Layout(font_pt=page.font_pt, width_pt=page.width_pt, caption=page.caption)
     if figure.columns:
         gap = figure.spacing[1]
+        # a narrower gap for the arrows first: narrower text wraps into more lines (taller)
         return [replace(base, gap=gap, name="columns"),
+                replace(base, gap=gap * 0.5, width_pt=page.width_pt * 0.97, name="columns-gap"),
                 replace(base, gap=gap * 0.7, width_pt=page.width_pt * 0.95, name="columns-narrow"),
                 replace(base, gap=gap * 0.5, width_pt=page.width_pt * 0.88, name="columns-narrower")]
     return [replace(base, rankdir="LR", node_wrap=20, edge_wrap=24, nodesep=0.15, gap=0.35, name="LR"),
