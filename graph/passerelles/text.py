@@ -33,6 +33,10 @@ def clean_markup(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+#: Letters NFKD does not decompose: without them "mise en œuvre" would fold to "mise en uvre".
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """A lookup key: lower case, accents and punctuation folded, spaces collapsed.
 
@@ -40,8 +44,10 @@ def fold(text: str) -> str:
     'certificat d etudes de 6eme professionnelle'
     >>> fold("C.E.S.S.")
     'c e s s'
+    >>> fold("la mise en Œuvre")
+    'la mise en oeuvre'
     """
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^0-9a-zA-Z]+", " ", text.lower())
     return text.strip()

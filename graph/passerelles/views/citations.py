@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, UnknownNameError
+from ..errors import InputError
+from ..lookup import Entry, NameIndex
 from ..queries import load_query
 from ..store import Store, iri, rows_by
 from ..text import fold
@@ -96,36 +97,75 @@ def act_records(store: Store) -> list[dict[str, Any]]:
     return out
 
 
-def find_acts(store: Store, text: str) -> list[dict]:
-    """Acts whose key, label, title or nickname contains ``text`` (accents and case ignored).
+#: How people write the type of an act: its name, the diagrams' abbreviation (``D.
+#: 03-07-1991``, as ``routes/explain.py`` cites acts) and other short forms.
+ACT_TYPE_NAMES = {
+    "decret": ("décret", "D."),
+    "loi": ("loi", "L."),
+    "arrete-royal": ("arrêté royal", "A.R."),
+    "agcf": ("arrêté du Gouvernement de la Communauté française", "AGCF", "arrêté du Gouvernement"),
+    "aecf": ("arrêté de l'Exécutif de la Communauté française", "AECF", "arrêté de l'Exécutif"),
+    "circulaire": ("circulaire", "Circ."),
+}
 
-    An IRI or a key selects exactly that act.
+
+def act_entries(acts: list[dict], nicknames: dict[str, list[str]] | None = None) -> list[Entry]:
+    """Lookup entries for acts (records of :func:`act_records`): the names people give them.
+
+    Each act is named by its key, its label (``Décret du 3 juillet 1991``), its type written
+    any way with its date (``D. 03-07-1991``, ``décret 3/7/1991``: :func:`~passerelles.lookup.name_key`
+    reads every form of a date), its number (circulars), its title and its ``nicknames``
+    (IRI -> names, e.g. ``Missions``).
+
+    >>> act = {"iri": "https://w3id.org/passerelles/eli/decret/1997/07/24", "key": "decret/1997/07/24",
+    ...        "type": "decret", "date": "1997-07-24", "number": None, "label": "Décret du 24 juillet 1997",
+    ...        "title": "définissant les missions prioritaires"}
+    >>> index = NameIndex(act_entries([act], {act["iri"]: ["Missions"]}))
+    >>> {index.lookup(n).id for n in ("D. 24-07-1997", "le décret Missions", "décret du 24/7/1997")}
+    {'decret/1997/07/24'}
     """
+    out = []
+    for a in acts:
+        y, m, d = a["date"].split("-")
+        when = f"{d}-{m}-{y}"
+        names = [a["key"]] + list((nicknames or {}).get(a["iri"], []))
+        if a.get("title"):
+            names.append(f"{a['label']} {a['title']}")
+        for kind in ACT_TYPE_NAMES.get(a["type"], ()):
+            names.append(f"{kind} du {when}")
+            names += [f"{kind} {nick}" for nick in (nicknames or {}).get(a["iri"], [])]
+            if a.get("number"):
+                names += [f"{kind} n°{a['number']}", f"{kind} {a['number']}", f"{kind} n°{a['number']} du {when}"]
+            if a.get("title"):
+                names.append(f"{kind} {a['title']}")
+        codes = (a["iri"], a["number"]) if a["type"] == "circulaire" and a.get("number") else (a["iri"],)
+        out.append(Entry(a["key"], a["label"], tuple(dict.fromkeys(names)), codes, a["type"]))
+    return out
+
+
+def _act_index(store: Store) -> tuple[NameIndex, dict[str, dict]]:
     acts = act_records(store)
-    probe = fold(text)
-    exact = [a for a in acts if text in (a["iri"], a["key"])]
-    if exact:
-        return exact
-    if not probe:
-        return []
-    # The name (type and date) first; words of the title only when the name says nothing.
-    by_name = [a for a in acts if probe in fold(" ".join([a["key"], a["label"], a["date"]]))]
-    return by_name or [a for a in acts if probe in fold(a["title"] or "")]
+    nicknames: dict[str, list[str]] = {}
+    for row in store.select(load_query("act-names").text):
+        nicknames.setdefault(row["act"], []).append(row["name"])
+    return NameIndex(act_entries(acts, nicknames)), {a["key"]: a for a in acts}
+
+
+def find_acts(store: Store, text: str) -> list[dict]:
+    """The acts ``text`` names equally well: one, several (``décret du 14 mars 2019``), or none.
+
+    ``text`` is read as :mod:`passerelles.lookup` reads names: key, IRI, label, type and date
+    in any form, number, nickname, words of the title; see :func:`act_entries`.
+    """
+    index, by_key = _act_index(store)
+    return [by_key[e.id] for e in index.match(text).entries]
 
 
 def resolve_act(store: Store, text: str) -> dict:
-    """One act named by ``text``; unknown or several: :class:`UnknownNameError` with candidates."""
-    hits = find_acts(store, text)
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        from difflib import get_close_matches
-        acts = act_records(store)
-        labels = {fold(a["label"]): a["label"] for a in acts}
-        close = [labels[k] for k in get_close_matches(fold(text), list(labels), n=3, cutoff=0.4)]
-        raise UnknownNameError(f"no act matches {text!r}", close)
-    raise UnknownNameError(f"{text!r} matches {len(hits)} acts; be more precise",
-                           [f"{a['key']} ({a['label']})" for a in hits[:5]])
+    """One act named by ``text``; unknown or several: :class:`~passerelles.errors.UnknownNameError`
+    with the candidates (see :meth:`passerelles.lookup.NameIndex.lookup`)."""
+    index, by_key = _act_index(store)
+    return by_key[index.lookup(text, "act").id]
 
 
 def filter_citations(records: list[dict], acts: list[dict] | None = None, article: str | None = None,
