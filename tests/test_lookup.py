@@ -286,10 +286,10 @@ def test_acts_as_people_write_them(app, name, key):
 def test_the_diagrams_abbreviation_of_every_act_names_it(app):
     """``D. 03-07-1991``, ``A.R. 29-06-1984`` …, as the diagrams print them, name their act —
     but for the two decrees of 14 March 2019, which the abbreviation cannot tell apart."""
-    from passerelles.diagrams.build import _act_short
+    from passerelles.routes.explain import cite_short   # the route figures' citation of an act
     acts = act_records(app.store)
     for act in acts:
-        short = _act_short(act, act["iri"])
+        short = cite_short({"act": act})
         found = sorted(a["key"] for a in find_acts(app.store, short))
         same_day = sorted(a["key"] for a in acts if (a["type"], a["date"]) == (act["type"], act["date"]))
         assert found == same_day, short
