@@ -12,6 +12,7 @@ import networkx as nx
 
 from ..errors import UnknownNameError
 from ..text import fold
+from .states import START, Mode, State, StateKind
 
 ACCESS_CLASSES = ("L", "S-O", "O", "unknown")
 
@@ -22,9 +23,9 @@ class Resolved:
 
     id: str
     label: str
-    kind: str            # year | title | option | seventh-years | start
-    nodes: tuple[str, ...]   # view nodes as a target
-    start: str | None = None  # view node as a starting point
+    kind: str                      # year | title | option | seventh-years | start
+    nodes: tuple[State, ...]       # view nodes as a target
+    start: State | None = None     # view node as a starting point
 
     def as_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "kind": self.kind}
@@ -33,19 +34,19 @@ class Resolved:
 def _entries(view: nx.DiGraph) -> list[Resolved]:
     out = []
     for node, data in view.nodes(data=True):
-        if data.get("state") == "holds":
-            out.append(Resolved(data["id"], data["label"], "title", (node,), node))
-        elif data.get("state") == "done":
-            out.append(Resolved(data["id"], data["label"], "year", (f"in:{data['id']}",), node))
-        elif data.get("kind") == "option":
-            out.append(Resolved(data["id"], data["label"], "option", (node,), None))
-    seventh = [n for n, d in view.nodes(data=True) if d.get("kind") == "option"]
+        if node.kind is StateKind.TITLE:
+            out.append(Resolved(node.id, data["label"], "title", (node,), node))
+        elif node.kind is StateKind.YEAR and node.mode is Mode.PASSED:
+            out.append(Resolved(node.id, data["label"], "year", (State.year(node.id, Mode.ENROLLED),), node))
+        elif node.kind is StateKind.OPTION:
+            out.append(Resolved(node.id, data["label"], "option", (node,), None))
+    seventh = sorted(n for n in view.nodes if n.kind is StateKind.OPTION)
     out.append(Resolved("7e", "toute 7e année (qualifiante ou complémentaire, P ou TQ)", "seventh-years",
-                        tuple(n for n in ("in:7P", "in:7TQ") if n in view)))
+                        tuple(n for n in (State.year("7P", Mode.ENROLLED), State.year("7TQ", Mode.ENROLLED)) if n in view)))
     for cls in ACCESS_CLASSES:
         nodes = tuple(n for n in seventh if view.nodes[n].get("access") == cls)
         out.append(Resolved(f"7e:{cls}", f"toute 7e année d'accès {cls}", "seventh-years", nodes))
-    out.append(Resolved("START", "tout élève (aucun titre requis)", "start", (), "START"))
+    out.append(Resolved("START", "tout élève (aucun titre requis)", "start", (), START))
     return out
 
 
@@ -54,7 +55,7 @@ def _keys(entry: Resolved, view: nx.DiGraph) -> set[str]:
     if entry.kind in ("seventh-years", "start"):
         return keys  # "7e" is not the 7P: it does not borrow the 7P's names
     node = entry.start or (entry.nodes[0] if entry.nodes else None)
-    if node and node in view:
+    if node is not None and node in view:
         data = view.nodes[node]
         keys |= {fold(a) for a in data.get("alt_labels", []) if a}
         if data.get("abbreviation"):
