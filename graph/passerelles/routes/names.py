@@ -77,18 +77,21 @@ def resolve(view: nx.DiGraph, name: str) -> Resolved:
     >>> resolve(view, "6e professionnelle").id, resolve(view, "7130").kind, resolve(view, "7e:O").kind
     ('6P', 'option', 'seventh-years')
     """
-    entries = _entries(view)
+    names = getattr(view, "_names", None)
+    if names is None:                   # the names of a view, read once
+        names = view._names = [(e, _keys(e, view)) for e in _entries(view)]
+    entries = [e for e, _ in names]
     probe = fold(name)
     exact_id = [e for e in entries if e.id.lower() == name.strip().lower()]
     if len(exact_id) == 1:
         return exact_id[0]
-    matches = [e for e in entries if probe in _keys(e, view)]
+    matches = [e for e, keys in names if probe in keys]
     unique = {e.id: e for e in matches}
     if len(unique) == 1:
         return next(iter(unique.values()))
     if len(unique) > 1:
         raise UnknownNameError(f"{name!r} is ambiguous", [f"{e.id} ({e.label})" for e in unique.values()][:6])
-    index = {k: e for e in entries for k in _keys(e, view)}
+    index = {k: e for e, keys in names for k in keys}
     close = get_close_matches(probe, list(index), n=8, cutoff=0.6)
     contains = [k for k in index if probe and (probe in k or k in probe) and len(probe) > 2]
     seen, candidates = set(), []

@@ -79,7 +79,7 @@ class Route:
 
     @property
     def signature(self) -> tuple:
-        return tuple((s.source.key, s.target.key, s.kind.value) for s in self.steps)
+        return tuple((s.source.key, s.target.key, s.kind.value, s.transition.id) for s in self.steps)
 
     def sort_key(self) -> tuple:
         return (self.years_at_least, self.years is None, len(self.steps), self.signature)
@@ -121,8 +121,10 @@ class _Missing(Condition):
 def exclusions(t: Transition, record: Record, view: RouteView) -> list[str]:
     """Why the question's scope rules a transition out (regime, school year, option's sector
     or organisation): one function for the pruning and for the message."""
-    out = []
     scope = record.scope
+    if scope.regime is None and scope.school_year is None and scope.sector is None:
+        return []
+    out = []
     rule = t.rule
     if scope.regime and t.regimes and scope.regime not in t.regimes:
         out.append(f"regime {'/'.join(t.regimes)}, not {scope.regime}")
@@ -161,15 +163,20 @@ class Search:
         self.goals = frozenset(goals)
         self.entries = entries
         self.relaxed = relaxed   # a diagnosis: failing steps are taken, and counted
+        self._cache: dict[int, tuple[Condition | None, bool]] = {}
 
     @cached_property
     def useful(self) -> frozenset[State]:
-        """The states from which a goal can be reached at all (the graph, without conditions)."""
-        out = set(self.goals)
-        for g in self.goals:
-            if g in self.view:
-                out |= nx.ancestors(self.view, g)
-        return frozenset(out)
+        """The states from which a goal can be reached at all (the graph, without conditions);
+        kept on the view, per goal."""
+        cache = self.view.__dict__.setdefault("_useful", {})
+        if self.goals not in cache:
+            out = set(self.goals)
+            for g in self.goals:
+                if g in self.view:
+                    out |= nx.ancestors(self.view, g)
+            cache[self.goals] = frozenset(out)
+        return cache[self.goals]
 
     # -- where a record may go ----------------------------------------------------------
     def _froms(self, rec: Record, first: bool) -> list[tuple[State, State, tuple[Condition, ...], frozenset[str] | None]]:
@@ -261,7 +268,7 @@ class Search:
         for node, shown, extra, allowed in self._froms(rec, first):
             if node not in self.view:
                 continue
-            for _, target, data in self.view.out_edges(node, data=True):
+            for target, data in self.view._succ[node].items():
                 if target not in self.useful:
                     continue
                 if not self._new(rec, target):
@@ -276,19 +283,37 @@ class Search:
                         faults.append(f"{node.id} is not sanctioned (élève libre)")
                     if t.rule is not None and node is START and t.rule.jurisdiction != rec.jurisdiction:
                         faults.append(f"jurisdiction {t.rule.jurisdiction}, not {rec.jurisdiction}")
-                    cond = full_conditions(t, more)
+                    cond, stretches = self._specialized(t, more, rec)
                     if cond is not None and cond.evaluate(rec) is NOT_MET:
-                        faults += [c.describe() for c in cond.failing(rec)][:4] or ["its conditions"]
+                        full = full_conditions(t, more)
+                        faults += [c.describe() for c in full.failing(rec)][:4] or ["its conditions"]
                     if faults and not self.relaxed:
                         continue
-                    groups.setdefault((shown, target), []).append((t, more, tuple(faults)))
+                    needs = tuple(sorted(cond.school_years_needed(rec).items())) if stretches and not faults else ()
+                    groups.setdefault((shown, target, needs), []).append((t, more, tuple(faults)))
         out = []
-        for (shown, target), items in groups.items():
+        for (shown, target, _), items in groups.items():
             clean = [i for i in items if not i[2]]
             chosen = clean or items
             out.append(Move(shown, target, tuple(i[0] for i in chosen), chosen[0][1],
                             () if clean else tuple(_fault(i[0], i[2]) for i in items)))
         return out
+
+    def _specialized(self, t: Transition, extra: tuple[Condition, ...], rec: Record) -> tuple[Condition | None, bool]:
+        """The transition's conditions with what the question settles settled (once per search),
+        and whether they may lengthen a formation."""
+        if extra:
+            full = full_conditions(t, extra)
+            cond = full.specialize(rec) if full is not None else None
+            return cond, cond is not None and any(c.stretches for c in cond.walk())
+        key = id(t)
+        if not self._cache:     # kept on the view, per profile of the question (what specialize reads)
+            profile = (rec.age, rec.adult, rec.contracts, rec.scope)
+            self._cache = self.view.__dict__.setdefault("_specialized", {}).setdefault(profile, {})
+        if key not in self._cache:
+            cond = t.conditions.specialize(rec) if t.conditions is not None else None
+            self._cache[key] = (cond, cond is not None and any(c.stretches for c in cond.walk()))
+        return self._cache[key]
 
     def _new(self, rec: Record, target: State) -> bool:
         """A step leads somewhere new: a year not attended yet, a title not held yet."""
@@ -349,10 +374,9 @@ class Search:
         else:
             new = rec.enrol(target.id, regimes)
         added = 0
-        cond = full_conditions(t, move.extra)
-        if cond is not None:
-            needs = min((self._needs(x, move.extra, rec) for x in move.transitions), key=lambda d: sum(d.values()))
-            for year, n in needs.items():
+        cond, stretches = self._specialized(t, move.extra, rec)
+        if stretches:
+            for year, n in cond.school_years_needed(rec).items():
                 new, more = new.extend(year, n)
                 added += more
         return [(new, added, True)]
@@ -391,7 +415,7 @@ def search(view: RouteView, start: Record, goals: tuple[State, ...], k: int = 3,
         if len(found) >= limit and (all_routes or item.cost > found[-1].cost or len(found) >= limit + 8):
             break
         if item.steps and item.steps[-1][0].target in s.goals:
-            sig = tuple((m.source, m.target, m.transitions[0].kind) for m, _, _ in item.steps)
+            sig = tuple((m.source, m.target, tuple(t.id for t in m.transitions)) for m, _, _ in item.steps)
             if sig not in seen:
                 seen.add(sig)
                 found.append(item)
@@ -410,7 +434,8 @@ def search(view: RouteView, start: Record, goals: tuple[State, ...], k: int = 3,
                     continue
                 cost = (len(faults), known, not new.route_exact, len(item.steps) + 1)
                 heapq.heappush(heap, _Item(cost, next(counter), new, item.steps + ((move, item.record, years),), faults))
-    return [(i.steps, i.record, i.faults) for i in found]
+    found.sort(key=lambda i: (i.cost, [(m.source.key, m.target.key, m.transitions[0].id) for m, _, _ in i.steps]))
+    return [(i.steps, i.record, i.faults) for i in (found if all_routes else found[:k])]
 
 
 def build_route(steps: tuple, final: Record) -> Route:

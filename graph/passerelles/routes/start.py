@@ -71,8 +71,8 @@ def start_record(view: RouteView, start: State, holds: tuple[str, ...] = (), age
             closes = rec.last
             failed = any(m is Mode.FAILED for m, _ in idx.implied(title))
             if failed or (effect is not None and effect.effect is Effect.NO_SANCTION):
-                years = tuple(replace(e, result=Result.FAILED,
-                                      sanctioned=not (effect is not None and effect.effect is Effect.NO_SANCTION))
+                years = tuple(e._replace(result=Result.FAILED,
+                                         sanctioned=not (effect is not None and effect.effect is Effect.NO_SANCTION))
                               if e.year == rec.last else e for e in rec.years)
                 rec = replace(rec, years=years)
         rec = replace(rec, titles=rec.titles + (Held(title, None, closes),), fresh=rec.fresh | {title})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from ..rules.conditions import Condition
 from ..rules.model import Rule
@@ -41,8 +42,9 @@ MODE_OF = {FromMode.COMPLETED: Mode.PASSED, FromMode.ATTENDED: Mode.ATTENDED, Fr
            FromMode.FAILED: Mode.FAILED}
 
 
-@dataclass(frozen=True, order=True)
-class State:
+class State(NamedTuple):
+    """A node of the route view (a named tuple: states are hashed at every step of a search)."""
+
     kind: StateKind
     id: str
     mode: Mode | None = None

@@ -25,7 +25,8 @@ same record are at the same point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 from enum import StrEnum
 
 from .truth import MET, NOT_MET, UNKNOWN, Truth
@@ -39,8 +40,7 @@ class Result(StrEnum):
     ATTENDED = "attended"
 
 
-@dataclass(frozen=True)
-class YearDone:
+class YearDone(NamedTuple):
     """A year or formation attended: its regime(s), result and school years.
 
     ``years`` is the number of school years it took, a lower bound when ``exact`` is false
@@ -58,8 +58,7 @@ class YearDone:
     in_route: bool = False
 
 
-@dataclass(frozen=True)
-class Held:
+class Held(NamedTuple):
     """A title held: ``regimes`` of the rule that awarded it and the year it ``closes``
     (``None`` when not known — a title the question gave)."""
 
@@ -68,8 +67,7 @@ class Held:
     closes: str | None = None
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """What the question restricts: the regime of the steps, the sector of 7th-year
     options, the school year of the rules."""
 
@@ -78,7 +76,7 @@ class Scope:
     school_year: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class Record:
     """A pupil's whole record (see the module docstring)."""
 
@@ -99,7 +97,25 @@ class Record:
     adult: bool | None = None
     contracts: frozenset[str] = frozenset()
     jurisdiction: str = "BE-FWB"
-    scope: Scope = field(default_factory=Scope)
+    scope: Scope = Scope()
+
+    def __hash__(self) -> int:
+        # records are the search's states: hashed often, so the hash is kept
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash(tuple(getattr(self, f) for f in _FIELDS))
+            object.__setattr__(self, "_hash", h)
+        return h
+
+    def _with(self, **changes: Any) -> Record:
+        """A copy with ``changes`` (``dataclasses.replace`` without its per-call introspection:
+        the search makes many records)."""
+        new = object.__new__(Record)
+        d = dict(self.__dict__)
+        d.pop("_hash", None)
+        d.update(changes)
+        new.__dict__.update(d)
+        return new
 
     # -- what the rules read ------------------------------------------------------------
     @property
@@ -151,25 +167,25 @@ class Record:
     # -- what a step does ---------------------------------------------------------------
     def enrol(self, year: str, regimes: tuple[str, ...]) -> Record:
         """Admitted to ``year``: the pending effects are spent, fresh titles are no longer fresh."""
-        return replace(self, enrolled=year, enrolled_regimes=tuple(sorted(regimes)), fresh=frozenset(), pending=(),
+        return self._with(enrolled=year, enrolled_regimes=tuple(sorted(regimes)), fresh=frozenset(), pending=(),
                        chain=None)
 
     def study(self, result: Result, years: int | None = 1, sanctioned: bool = True) -> Record:
         """The enrolled year ends with ``result``; ``years`` ``None``: a formation of unknown length."""
         done = YearDone(self.enrolled, self.enrolled_regimes, result, years or 0, years is not None, sanctioned, True)
-        return replace(self, years=self.years + (done,), enrolled=None, enrolled_regimes=(), last=self.enrolled,
+        return self._with(years=self.years + (done,), enrolled=None, enrolled_regimes=(), last=self.enrolled,
                        fresh=frozenset(), chain=None)
 
     def award(self, title: str, regimes: tuple[str, ...] | None, closes: str | None = None,
               pending: str | None = None) -> Record:
         held = Held(title, tuple(sorted(regimes)) if regimes is not None else None, closes)
-        return replace(self, titles=self.titles + (held,), fresh=self.fresh | {title},
+        return self._with(titles=self.titles + (held,), fresh=self.fresh | {title},
                        pending=self.pending + ((pending,) if pending else ()), chain=title)
 
     def attest(self, year: str, years: int | None) -> Record:
         """A title held shows ``year`` completed with success (the CE6P shows the 6P)."""
         done = YearDone(year, (), Result.PASSED, years or 0, years is not None)
-        return replace(self, years=self.years + (done,), last=year, fresh=frozenset(), chain=None)
+        return self._with(years=self.years + (done,), last=year, fresh=frozenset(), chain=None)
 
     def extend(self, year: str, years: int) -> tuple[Record, int]:
         """Count at least ``years`` school years for the route's formation ``year`` of
@@ -178,12 +194,12 @@ class Record:
         for e in self.years:
             if e.year == year and e.in_route and not e.exact and e.years < years:
                 added += years - e.years
-                e = replace(e, years=years)
+                e = e._replace(years=years)
             out.append(e)
-        return (replace(self, years=tuple(out)), added) if added else (self, 0)
+        return (self._with(years=tuple(out)), added) if added else (self, 0)
 
     def enter_option(self, code: str) -> Record:
-        return replace(self, option=code)
+        return self._with(option=code)
 
     @property
     def route_years(self) -> int:
@@ -193,3 +209,6 @@ class Record:
     @property
     def route_exact(self) -> bool:
         return all(e.exact for e in self.years if e.in_route)
+
+
+_FIELDS = tuple(f for f in Record.__dataclass_fields__)

@@ -56,6 +56,12 @@ class Condition:
     #: whether the circular's words go inside the value mapping (``age: {…, text}``) or beside
     #: the key (``holds: CQ6`` + ``text``), as the rule files write them
     text_inside: ClassVar[bool] = False
+    #: what of the record the evaluation reads: ``history`` (years, titles — they change along
+    #: a route), ``profile`` (age, majority, contracts, scope — fixed for a question) or
+    #: ``nothing`` (the question can never settle it)
+    reads: ClassVar[str] = "nothing"
+    #: whether the condition may lengthen a formation of unknown length (``school_years_needed``)
+    stretches: ClassVar[bool] = False
 
     text: str | None = None
     basis: tuple[Provision, ...] = ()
@@ -80,6 +86,11 @@ class Condition:
     def failing(self, record: Record) -> list[Condition]:
         """The innermost parts that make this condition fail for the record."""
         return [self] if self.evaluate(record) is Truth.NOT_MET else []
+
+    def specialize(self, record: Record) -> Condition:
+        """This condition for one question: what does not depend on the route's history is
+        settled once (a :class:`Const`); what does stays to evaluate at each step."""
+        return self if self.reads == "history" else Const(truth=self.evaluate(record))
 
     def school_years_needed(self, record: Record) -> dict[str, int]:
         """School years this condition asks of the route's formations of unknown length
@@ -144,6 +155,19 @@ class Condition:
 
     def extras(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name in EXTRAS}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Const(Condition):
+    """A condition already settled for the question (see :meth:`Condition.specialize`)."""
+
+    truth: Truth
+
+    def evaluate(self, record: Record) -> Truth:
+        return self.truth
+
+    def value(self) -> Any:
+        return self.truth.value
 
 
 def condition_from_data(data: Any, ids: Ids = UNCHECKED) -> Condition:

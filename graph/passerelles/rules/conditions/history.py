@@ -23,6 +23,7 @@ class Holds(Condition):
     """Holds ``title``. A title the question does not give may still be held: cannot tell."""
 
     key = "holds"
+    reads = "history"
     title: str
 
     @classmethod
@@ -68,6 +69,7 @@ class Completed(Condition):
     """Has completed each of ``years`` with success."""
 
     key = "completed"
+    reads = "history"
     text_inside = True
     years: tuple[str, ...]
 
@@ -104,6 +106,8 @@ class Attended(Condition):
     """
 
     key = "attended"
+    reads = "history"
+    stretches = True
     text_inside = True
     years: int
     combinations: tuple[tuple[str, ...], ...] = ()
@@ -193,6 +197,7 @@ class Origin(Condition):
     year of article 45, not the one of l. 1232. A title the question gave: cannot tell."""
 
     key = "origin"
+    reads = "history"
     text_inside = True
     title: str
     regime: tuple[str, ...]

@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 from ..parse import DataError, Ids, sequence
 from ..record import Record
-from ..truth import MET, NOT_MET, Truth
-from .base import Condition, condition_from_data, register
+from ..truth import MET, NOT_MET, UNKNOWN, Truth
+from .base import Condition, Const, condition_from_data, register
 
 
 def _with_source(leaves: list[Condition], group: Condition) -> list[Condition]:
@@ -37,6 +37,24 @@ class _Items(Condition):
     def bind(self, index) -> _Items:
         return replace(self, items=tuple(c.bind(index) for c in self.items))
 
+    def specialize(self, record: Record) -> Condition:
+        """Settled children are dropped (or settle the whole); the rest stays."""
+        decisive = NOT_MET if self.key == "all_of" else MET
+        kept, unknown = [], False
+        for c in self.items:
+            c = c.specialize(record)
+            if isinstance(c, Const):
+                if c.truth is decisive:
+                    return c
+                unknown = unknown or c.truth is UNKNOWN
+            else:
+                kept.append(c)
+        if not kept:
+            return Const(truth=UNKNOWN if unknown else (MET if decisive is NOT_MET else NOT_MET))
+        if unknown:
+            kept.append(Const(truth=UNKNOWN))
+        return kept[0] if len(kept) == 1 else replace(self, items=tuple(kept), text=None, source=None)
+
     def default_words(self) -> str:
         inner = self.joiner.join(c.describe() for c in self.items)
         return f"({inner})" if len(self.items) > 1 else inner
@@ -54,7 +72,13 @@ class AllOf(_Items):
     joiner = " et "
 
     def evaluate(self, record: Record) -> Truth:
-        return Truth.all(c.evaluate(record) for c in self.items)
+        unknown = False                     # Truth.all, unrolled: the search's innermost loop
+        for c in self.items:
+            v = c.evaluate(record)
+            if v is NOT_MET:
+                return NOT_MET
+            unknown = unknown or v is UNKNOWN
+        return UNKNOWN if unknown else MET
 
     def unsettled(self, record: Record) -> list[Condition]:
         if self.evaluate(record) is MET:
@@ -81,7 +105,13 @@ class AnyOf(_Items):
     joiner = " ou "
 
     def evaluate(self, record: Record) -> Truth:
-        return Truth.any(c.evaluate(record) for c in self.items)
+        unknown = False
+        for c in self.items:
+            v = c.evaluate(record)
+            if v is MET:
+                return MET
+            unknown = unknown or v is UNKNOWN
+        return UNKNOWN if unknown else NOT_MET
 
     def unsettled(self, record: Record) -> list[Condition]:
         """Alternatives already failed are dropped; one open alternative is itself what is left."""
@@ -129,6 +159,10 @@ class Not(Condition):
 
     def bind(self, index) -> Not:
         return replace(self, item=self.item.bind(index))
+
+    def specialize(self, record: Record) -> Condition:
+        inner = self.item.specialize(record)
+        return Const(truth=~inner.truth) if isinstance(inner, Const) else replace(self, item=inner)
 
     def default_words(self) -> str:
         return f"non : {self.item.describe()}"

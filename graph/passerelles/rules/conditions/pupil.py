@@ -46,6 +46,7 @@ class Age(Condition):
     the bounds come from (``majeur-18-21`` …), ``reference`` the parameter of the date."""
 
     key = "age"
+    reads = "profile"
     text_inside = True
     ge: int | None = None
     gt: int | None = None
@@ -87,7 +88,11 @@ class Age(Condition):
         return {b: getattr(self, b) for b in _BOUNDS if getattr(self, b) is not None}
 
     def evaluate(self, record: Record) -> Truth:
-        return Truth.of(age_in(self.bounds, record.age))
+        age = record.age
+        if age is None:
+            return UNKNOWN
+        return Truth.of((self.ge is None or age >= self.ge) and (self.gt is None or age >= self.gt)
+                        and (self.le is None or age <= self.le) and (self.lt is None or age < self.lt))
 
     def default_words(self) -> str:
         parts = [f"{_BOUND_WORDS[b]} {v:g} ans" for b, v in self.bounds.items()]
@@ -117,6 +122,7 @@ class Adult(Condition):
     """Of age (``true``: « élève majeur ») or a minor."""
 
     key = "adult"
+    reads = "profile"
     adult: bool
 
     @classmethod
@@ -142,6 +148,7 @@ class Contract(Condition):
     """Has concluded any of the listed contracts or conventions."""
 
     key = "contract"
+    reads = "profile"
     kinds: tuple[ContractKind, ...]
 
     @classmethod

@@ -13,7 +13,8 @@ from ..parse import Ids, mapping, member, sequence
 from ..record import Record
 from ..truth import MET, NOT_MET, UNKNOWN, Truth
 from ..vocab import SeventhList
-from .base import Condition, inner_text, register
+from .base import Condition, Const, inner_text, register
+from .logic import AnyOf
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Access(Condition):
     """
 
     key = "access"
+    reads = "history"
     text_inside = True
     years: tuple[str, ...]
     list: SeventhList | None = None
@@ -74,6 +76,16 @@ class Access(Condition):
         if not self.requirements:
             return UNKNOWN
         return Truth.any(req.evaluate(record) for _, req in self._open(record))
+
+    def specialize(self, record: Record) -> Condition:
+        """For one question: the classes its scope leaves open (sector, school year), each with
+        what it asks."""
+        if not self.requirements:
+            return Const(truth=UNKNOWN)
+        open_ = self._open(record)
+        if not open_:
+            return Const(truth=NOT_MET)
+        return AnyOf(items=tuple(req for _, req in open_)).specialize(record)
 
     def unsettled(self, record: Record) -> list[Condition]:
         if self.evaluate(record) is MET:
