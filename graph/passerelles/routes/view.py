@@ -92,9 +92,9 @@ class RouteIndex:
         return [Listing(o.access, o.sector, o.valid_from, o.valid_until) for o in self.options.values()
                 if o.year in years and (list_ is None or o.list == list_)]
 
-    def class_requirement(self, access: str) -> Condition:
+    def class_requirement(self, access: str, with_conditions: bool = True) -> Condition:
         """What an access class asks of the pupil: any of its rule's ``from`` states (a title
-        held, a year completed), and its conditions."""
+        held, a year completed), and (``with_conditions``) its rule's other conditions."""
         rule = self.class_rules.get(access)
         if rule is None:
             return condition_from_data({"unknown": {"about": f"classe d'accès {access}",
@@ -103,7 +103,7 @@ class RouteIndex:
         parts: list[Condition] = []
         if wanted:
             parts.append(wanted[0] if len(wanted) == 1 else AnyOf(items=tuple(wanted)))
-        if rule.conditions is not None:
+        if rule.conditions is not None and (with_conditions or not parts):
             parts.append(rule.conditions)
         return parts[0] if len(parts) == 1 else AllOf(items=tuple(parts))
 

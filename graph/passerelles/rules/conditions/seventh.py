@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -65,8 +66,10 @@ class Access(Condition):
         listings = tuple(sorted(set(index.listings(self.years, self.list.value if self.list else None)),
                                 key=lambda x: (x.access, x.sector or 0, x.valid_from or "", x.valid_until or "")))
         classes = sorted({x.access for x in listings})
+        # what each class asks of the pupil's record (the 6th year, the CQ); the rest of the
+        # class rules (correspondence tables …) is on the steps into the options themselves
         return replace(self, listings=listings,
-                       requirements=tuple((c, index.class_requirement(c)) for c in classes))
+                       requirements=tuple((c, index.class_requirement(c, with_conditions=False)) for c in classes))
 
     def _open(self, record: Record) -> list[tuple[str, Condition]]:
         classes = {x.access for x in self.listings if x.open_to(record)}
@@ -90,9 +93,11 @@ class Access(Condition):
     def unsettled(self, record: Record) -> list[Condition]:
         if self.evaluate(record) is MET:
             return []
-        still = [(c, req) for c, req in self._open(record) if req.evaluate(record) is not NOT_MET]
-        if len(still) == 1:
-            return still[0][1].unsettled(record)
+        still = [req.unsettled(record) for _, req in self._open(record) if req.evaluate(record) is not NOT_MET]
+        distinct = {tuple(json.dumps(c.to_json(), sort_keys=True) for c in parts): parts for parts in still}
+        if len(distinct) == 1:      # every class still open asks the same (L and S-O: a CQ)
+            parts = next(iter(distinct.values()))
+            return [p if p.source is not None else replace(p, source=self.source) for p in parts]
         return [self]
 
     def classes(self, record: Record | None = None) -> list[str]:
@@ -100,8 +105,10 @@ class Access(Condition):
 
     def default_words(self) -> str:
         which = " ou ".join(self.years) + (f" {self.list.value.removeprefix('7e-')}" if self.list else "")
-        classes = ", ".join(self.classes()) if self.requirements else "L, S-O ou O"
-        return f"avoir accès à une option de {which} (classes d'accès : {classes})"
+        if not self.requirements:
+            return f"avoir accès à une option de {which} selon sa classe (L, S-O ou O)"
+        asks = "; ".join(f"{c} : {req.describe()}" for c, req in self.requirements)
+        return f"avoir accès à une option de {which} selon sa classe ({asks})"
 
     def value(self) -> Any:
         out: dict[str, Any] = {"years": list(self.years)}
