@@ -32,5 +32,6 @@ def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Re
         return head
     at, reasons = faults[0]
     move = steps[at][0]
-    return f"{head}: the step {move.source.key} → {move.target.key} is ruled out by the situation given: " + \
-        ", ".join(reasons)
+    others = [r.split(",", 1)[0].split(":", 1)[0] for r in reasons[1:]]
+    return (f"{head}: the step {move.source.key} → {move.target.key} is ruled out by the situation given: {reasons[0]}"
+            + (f" (and likewise {', '.join(others)})" if others else ""))

@@ -14,12 +14,9 @@ classes on both sides.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .vocab import AccessClass, Effect, FromMode, ParameterKind, RuleKind
-
-if TYPE_CHECKING:
-    from .conditions.base import Condition
 
 
 @dataclass(frozen=True)
@@ -172,7 +169,7 @@ class Rule:
     from_: tuple[str, ...]
     to: str | None
     regime: tuple[str, ...]
-    conditions: Condition | None
+    conditions: Any                  # a rules.conditions.Condition, or None (the model is below the conditions)
     basis: tuple[Provision, ...]
     source: Source
     validity: Validity | None
@@ -185,7 +182,7 @@ class Rule:
     jurisdiction: str = "BE-FWB"
     line: int | None = field(default=None, compare=False)   # where it starts in its file
 
-    def condition_nodes(self, key: str | None = None) -> list[Condition]:
+    def condition_nodes(self, key: str | None = None) -> list:
         """All condition nodes of the rule (with YAML ``key`` only, when given)."""
         if self.conditions is None:
             return []

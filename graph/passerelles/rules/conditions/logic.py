@@ -63,6 +63,16 @@ class _Items(Condition):
         return [c.to_json() for c in self.items]
 
 
+def _reduced(c: Condition, record: Record) -> Condition:
+    """An alternative still open, to what is left of it (keeping its words, basis and lines)."""
+    parts = c.unsettled(record)
+    if parts == [c]:
+        return c
+    if len(parts) == 1 and (parts[0].source is not None or not (c.text or c.source or c.basis)):
+        return parts[0]
+    return AllOf(items=tuple(parts), **c.extras())
+
+
 @register
 @dataclass(frozen=True, kw_only=True)
 class AllOf(_Items):
@@ -120,7 +130,9 @@ class AnyOf(_Items):
         open_ = tuple(c for c in self.items if c.evaluate(record) is not NOT_MET)
         if len(open_) == 1:
             return open_[0].unsettled(record)
-        return [replace(self, items=open_)] if open_ else [self]
+        if not open_:
+            return [self]
+        return [replace(self, items=tuple(_reduced(c, record) for c in open_))]
 
     def failing(self, record: Record) -> list[Condition]:
         if self.evaluate(record) is not NOT_MET:

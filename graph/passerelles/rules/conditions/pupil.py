@@ -138,6 +138,11 @@ class Adult(Condition):
     def default_words(self) -> str:
         return "être majeur" if self.adult else "être mineur"
 
+    def words(self) -> str:
+        # the circular's words here name the whole group (« Les conditions d'accès … »): say
+        # first what this part asks
+        return self.default_words() + (f" (« {self.text} »)" if self.text else "")
+
     def value(self) -> Any:
         return self.adult
 
