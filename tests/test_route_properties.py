@@ -231,3 +231,7 @@ def test_only_the_registry_reads_condition_keys():
                     isinstance(node.left, ast.Attribute) and node.left.attr == "key":
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+    # nor picks condition nodes by key, outside the rule model and the tests
+    picked = [p.name for p in package.rglob("*.py") if "condition_nodes(\"" in p.read_text(encoding="utf-8")
+              and "rules/" not in p.as_posix()]
+    assert picked == []

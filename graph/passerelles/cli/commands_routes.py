@@ -17,7 +17,9 @@ from ..routes.service import CONTRACTS, REGIMES, ask
 AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
 ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
 CONTRACT = typer.Option(None, "--contract", metavar="KIND", help=f"A contract concluded (repeatable): {', '.join(CONTRACTS)}.")
-HOLDS = typer.Option(None, "--holds", metavar="TITLE", help="Another title held (repeatable), e.g. CQ6.")
+HOLDS = typer.Option(None, "--holds", metavar="TITLE",
+                     help="Another title held (repeatable), e.g. CQ6. An attestation that closes a year (AO-B, AO-C, "
+                          "AF-LIBRE) closes FROM's year: FROM 3P --holds AO-C is a 3P not completed with success.")
 REGIME = typer.Option(None, "--regime", metavar="R", help=f"Only steps in this regime: {', '.join(REGIMES)}.")
 SECTOR = typer.Option(None, "--sector", metavar="N", help="Only 7th-year options of this sector (1-10).")
 YEAR = typer.Option(None, "--year", metavar="YYYY-YYYY", help="Only rules valid in this school year, e.g. 2019-2020.")

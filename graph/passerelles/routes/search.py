@@ -281,8 +281,12 @@ class Search:
                     if node.kind is StateKind.YEAR and node.mode is not Mode.ENROLLED and \
                             not all(e.sanctioned for e in rec.entries(node.id)):
                         faults.append(f"{node.id} is not sanctioned (élève libre)")
-                    if t.rule is not None and node is START and t.rule.jurisdiction != rec.jurisdiction:
-                        faults.append(f"jurisdiction {t.rule.jurisdiction}, not {rec.jurisdiction}")
+                    if t.rule is not None and t.kind is not StepKind.STUDY:
+                        # a route never crosses from one system to another but through a rule that says so
+                        origin = (rec.jurisdiction if node == START else
+                                  self.index.states.get(node.id, {}).get("jurisdiction") or t.rule.jurisdiction)
+                        if t.rule.jurisdiction != origin:
+                            faults.append(f"jurisdiction {t.rule.jurisdiction}, not {origin}")
                     cond, stretches = self._specialized(t, more, rec)
                     if cond is not None and cond.evaluate(rec) is NOT_MET:
                         full = full_conditions(t, more)

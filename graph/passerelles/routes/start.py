@@ -59,7 +59,8 @@ def start_record(view: RouteView, start: State, holds: tuple[str, ...] = (), age
         rec = replace(base, years=(done,), last=start.id)
         behind = [State.year(start.id, Mode.ENROLLED)]
     else:
-        rec = replace(base, titles=(Held(start.id),), fresh=frozenset({start.id}))
+        jurisdiction = idx.states.get(start.id, {}).get("jurisdiction") or base.jurisdiction
+        rec = replace(base, titles=(Held(start.id),), fresh=frozenset({start.id}), jurisdiction=jurisdiction)
         behind = [start]
     for title in holds:
         if rec.title(title) is not None:

@@ -143,7 +143,7 @@ class RouteIndex:
         out: dict[str, set[str]] = {}
         for r in self.rules.values():
             names = {s for s in r.from_ if self.is_title(s)}
-            names |= {c.title for c in r.condition_nodes("holds")}
+            names |= r.conditions.titles_named() if r.conditions is not None else set()
             for t in names:
                 out.setdefault(t, set()).add(r.id)
         return {t: frozenset(ids) for t, ids in out.items()}

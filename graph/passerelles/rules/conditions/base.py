@@ -97,6 +97,10 @@ class Condition:
         (``{year: n}``): attending « au moins 2 années » makes the route at least 2 years."""
         return {}
 
+    def titles_named(self) -> frozenset[str]:
+        """The titles this condition names (a title held, a title's origin …)."""
+        return frozenset().union(*(c.titles_named() for c in self.children))
+
     def bind(self, index) -> Condition:
         """This condition with what it needs from the route index (default: itself)."""
         return self

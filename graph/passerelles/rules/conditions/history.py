@@ -36,6 +36,9 @@ class Holds(Condition):
     def default_words(self) -> str:
         return f"être titulaire du {self.title}"
 
+    def titles_named(self) -> frozenset[str]:
+        return frozenset({self.title})
+
     def value(self) -> Any:
         return self.title
 
@@ -218,6 +221,9 @@ class Origin(Condition):
 
     def default_words(self) -> str:
         return f"le {self.title} a été obtenu en {' ou '.join(self.regime)}"
+
+    def titles_named(self) -> frozenset[str]:
+        return frozenset({self.title})
 
     def value(self) -> Any:
         return {"title": self.title, "regime": list(self.regime)}
