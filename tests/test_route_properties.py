@@ -78,6 +78,8 @@ def test_every_step_is_allowed_by_its_rule_for_the_record_at_that_step(app, from
     for route in found.routes:
         for step in route.steps:
             t, before = step.transition, step.before
+            also = [a.id for a in step.also]
+            assert t.id not in also and len(also) == len(set(also)), (from_, to, t.id, also)
             assert exclusions(t, before, view) == [], (from_, to, t.id)
             if t.conditions is not None:
                 assert t.conditions.evaluate(before) is not NOT_MET, (from_, to, t.id)

@@ -297,6 +297,10 @@ class Search:
                     groups.setdefault((shown, target, needs), []).append((t, more, tuple(faults)))
         out = []
         for (shown, target, _), items in groups.items():
+            once: dict[str, tuple] = {}
+            for i in items:             # one rule may allow a step from several of its states
+                once.setdefault(i[0].id, i)
+            items = list(once.values())
             clean = [i for i in items if not i[2]]
             chosen = clean or items
             out.append(Move(shown, target, tuple(i[0] for i in chosen), chosen[0][1],
