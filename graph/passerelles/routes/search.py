@@ -368,9 +368,11 @@ class Search:
             result = {Mode.PASSED: Result.PASSED, Mode.FAILED: Result.FAILED, Mode.ATTENDED: Result.ATTENDED}[target.mode]
             if libre and result is Result.PASSED:
                 return []
-            return [(rec.study(result, t.years, sanctioned=not libre), t.years, t.years is not None)]
+            form = self.index.states.get(year, {}).get("form")
+            return [(rec.study(result, t.years, sanctioned=not libre, form=form), t.years, t.years is not None)]
         if t.kind is StepKind.ATTESTS:
-            return [(rec.attest(target.id, self.index.duration(target.id)), 0, True)]
+            return [(rec.attest(target.id, self.index.duration(target.id), self.index.states.get(target.id, {}).get("form")),
+                     0, True)]
         if t.kind is StepKind.OPTION_ACCESS:
             return [(rec.enter_option(target.id), 0, True)]
         regimes = tuple(sorted({r for x in move.transitions for r in x.regimes}))

@@ -55,7 +55,8 @@ def start_record(view: RouteView, start: State, holds: tuple[str, ...] = (), age
         info = idx.states[start.id]
         regimes = info.get("regimes") or ()
         duration = info.get("duration")
-        done = YearDone(start.id, regimes if len(regimes) == 1 else (), Result.PASSED, duration or 0, duration is not None)
+        done = YearDone(start.id, regimes if len(regimes) == 1 else (), Result.PASSED, duration or 0, duration is not None,
+                        form=info.get("form"))
         rec = replace(base, years=(done,), last=start.id)
         behind = [State.year(start.id, Mode.ENROLLED)]
     else:

@@ -218,7 +218,7 @@ def build_view(store: Store) -> RouteView:
             continue
         duration = s.get("duration")
         info.update(duration=duration if isinstance(duration, int) else None,
-                    grade=s.get("grade") if isinstance(s.get("grade"), int) else None,
+                    grade=s.get("grade") if isinstance(s.get("grade"), int) else None, form=s.get("form"),
                     regimes=tuple(sorted((s.get("regimes") or "").split())))
         index.states[s["id"]] = info
         for mode in Mode:

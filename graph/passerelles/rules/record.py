@@ -13,8 +13,10 @@ or not); anything else is known not to be there — except for a pupil of unknow
 exception: a title the question does not name may still be held (a ``holds`` condition on it
 cannot be told).
 
-Records are frozen and hashable: the route search explores them, and two routes reaching the
-same record are at the same point.
+Records are frozen and hashable, in a canonical form (regimes sorted, titles by id, sets for
+what has no order; the years in the order they were attended, which is the pupil's history):
+the route search explores them, and two routes reaching the same record are at the same
+point, so the search over records stays finite (a year is entered once, a title awarded once).
 
 >>> r = Record().enrol("5P", ("article-49",)).study(Result.PASSED)
 >>> r.passed("5P"), r.passed("6P"), r.last
@@ -46,7 +48,7 @@ class YearDone(NamedTuple):
     ``years`` is the number of school years it took, a lower bound when ``exact`` is false
     (a formation whose length the text does not give); ``sanctioned`` is false when the year
     could not be sanctioned (élève libre); ``in_route`` tells a year of the route from one
-    the question gave.
+    the question gave; ``form`` is the form of education (P, TQ …) when the year has one.
     """
 
     year: str
@@ -56,6 +58,7 @@ class YearDone(NamedTuple):
     exact: bool = True
     sanctioned: bool = True
     in_route: bool = False
+    form: str | None = None
 
 
 class Held(NamedTuple):
@@ -170,21 +173,22 @@ class Record:
         return self._with(enrolled=year, enrolled_regimes=tuple(sorted(regimes)), fresh=frozenset(), pending=(),
                        chain=None)
 
-    def study(self, result: Result, years: int | None = 1, sanctioned: bool = True) -> Record:
+    def study(self, result: Result, years: int | None = 1, sanctioned: bool = True, form: str | None = None) -> Record:
         """The enrolled year ends with ``result``; ``years`` ``None``: a formation of unknown length."""
-        done = YearDone(self.enrolled, self.enrolled_regimes, result, years or 0, years is not None, sanctioned, True)
+        done = YearDone(self.enrolled, self.enrolled_regimes, result, years or 0, years is not None, sanctioned, True, form)
         return self._with(years=self.years + (done,), enrolled=None, enrolled_regimes=(), last=self.enrolled,
                        fresh=frozenset(), chain=None)
 
     def award(self, title: str, regimes: tuple[str, ...] | None, closes: str | None = None,
               pending: str | None = None) -> Record:
         held = Held(title, tuple(sorted(regimes)) if regimes is not None else None, closes)
-        return self._with(titles=self.titles + (held,), fresh=self.fresh | {title},
+        # titles in a canonical order: two routes obtaining the same titles reach the same record
+        return self._with(titles=tuple(sorted(self.titles + (held,), key=lambda h: h.title)), fresh=self.fresh | {title},
                        pending=self.pending + ((pending,) if pending else ()), chain=title)
 
-    def attest(self, year: str, years: int | None) -> Record:
+    def attest(self, year: str, years: int | None, form: str | None = None) -> Record:
         """A title held shows ``year`` completed with success (the CE6P shows the 6P)."""
-        done = YearDone(year, (), Result.PASSED, years or 0, years is not None)
+        done = YearDone(year, (), Result.PASSED, years or 0, years is not None, form=form)
         return self._with(years=self.years + (done,), last=year, fresh=frozenset(), chain=None)
 
     def extend(self, year: str, years: int) -> tuple[Record, int]:
