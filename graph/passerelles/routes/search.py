@@ -24,7 +24,7 @@ from functools import cached_property
 import networkx as nx
 
 from ..rules.conditions import AllOf, AnyOf, Attended, Completed, Condition, NotNextYear
-from ..rules.record import Record, Result
+from ..rules.record import Record, Result, YearDone
 from ..rules.truth import MET, NOT_MET, Truth
 from ..rules.vocab import Effect
 from .states import ADMITTING, START, Mode, State, StateKind, StepKind, Transition
@@ -412,7 +412,28 @@ def search(view: RouteView, start: Record, goals: tuple[State, ...], k: int = 3,
            relaxed: bool = False) -> list[tuple[tuple, Record, tuple]]:
     """Raw search: the ``(moves, final record, faults)`` of up to ``k`` routes (every route
     with ``all_routes``), cheapest first. ``relaxed``: also take failing steps, fewest
-    failing steps first (a diagnosis)."""
+    failing steps first (a diagnosis).
+
+    Examples
+    --------
+    A three-state view: the 4P passed, admitted to the 5P (from 16 years), the 5P passed.
+
+    >>> from passerelles.rules import Record, Rule, Source
+    >>> from passerelles.rules.conditions import Age
+    >>> from passerelles.rules.vocab import RuleKind
+    >>> view = RouteView()
+    >>> view.index.states = {y: {"kind": "year", "label": y, "duration": 1} for y in ("4P", "5P")}
+    >>> rule = Rule("admission-5P", "doc", RuleKind.ADMISSION, ("4P",), "5P", ("article-49",), Age(ge=16), (),
+    ...             Source("doc", 1, 1), None)
+    >>> four, five_in, five = State.year("4P", Mode.PASSED), State.year("5P", Mode.ENROLLED), State.year("5P", Mode.PASSED)
+    >>> view.add_transition(Transition(StepKind.ADMISSION, four, five_in, rule, rule.conditions))
+    >>> view.add_transition(Transition(StepKind.STUDY, five_in, five, years=1))
+    >>> start = Record(years=(YearDone("4P", (), Result.PASSED, 1),), last="4P")
+    >>> [[m.target.key for m, _, _ in steps] for steps, _, _ in search(view, start, (five,))]
+    [['in:5P', 'done:5P']]
+    >>> search(view, Record(years=start.years, last="4P", age=15), (five,))
+    []
+    """
     s = Search(view, goals, entries, relaxed)
     counter = itertools.count()
     heap = [_Item((0, 0, False, 0), next(counter), start, ())]
