@@ -26,7 +26,7 @@ import networkx as nx
 from ..rules.conditions import AllOf, AnyOf, Attended, Completed, Condition, NotNextYear
 from ..rules.record import Record, Result, YearDone
 from ..rules.truth import MET, NOT_MET, Truth
-from ..rules.vocab import Effect
+from ..rules.vocab import Effect, FromMode
 from .states import ADMITTING, START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteView
 
@@ -219,7 +219,7 @@ class Search:
             effect = self.index.effects.get(held.title)
             if held.closes == year and effect is not None:
                 return f"{held.title} ({effect.source.lines})"
-            if held.closes == year and any(r.from_mode.value == "failed" for r in self.index.awards_of.get(held.title, ())):
+            if held.closes == year and any(r.from_mode is FromMode.FAILED for r in self.index.awards_of.get(held.title, ())):
                 return f"{held.title} ({self.index.awards_of[held.title][0].source.lines})"
         return "FROM"
 
@@ -248,16 +248,19 @@ class Search:
         award = idx.awards_of[title][0]
         attesting = sorted(t for t, y in idx.attests.items() if y in years)
         hint = f"FROM {years[0]}" + (f" ou --holds {attesting[0]}" if attesting else "")
-        if want is Mode.PASSED:
-            words = (f"une année réussie parmi {', '.join(years)} est aussi nécessaire : le {title} atteste seulement "
+        which = ", ".join(years)
+        if want is Mode.PASSED and award.from_mode is FromMode.COMPLETED:
+            words = (f"une année réussie parmi {which} est aussi nécessaire : le {title} atteste la réussite d'une "
+                     f"de ces années ({award.source.lines}) sans dire laquelle — ajoutez-la : {hint}")
+        elif want is Mode.PASSED:
+            words = (f"une année réussie parmi {which} est aussi nécessaire : le {title} atteste seulement "
                      f"qu'elle a été suivie ({award.source.lines}) et FROM ne dit pas qu'elle a été réussie — "
                      f"ajoutez-le : {hint}")
-            items = tuple(Completed(years=(y,)) for y in years)
         else:
-            words = (f"avoir suivi une année parmi {', '.join(years)} : le {title} le laisse supposer "
+            words = (f"avoir suivi une année parmi {which} : le {title} le laisse supposer "
                      f"({award.source.lines}), FROM ne le dit pas — ajoutez-le : {hint}")
-            items = tuple(Attended(years=1, of=(y,)) for y in years)
-        return items[0] if len(items) == 1 else AnyOf(items=items, text=words)
+        items = tuple(Completed(years=(y,)) if want is Mode.PASSED else Attended(years=1, of=(y,)) for y in years)
+        return replace(items[0], text=words) if len(items) == 1 else AnyOf(items=items, text=words)
 
     def moves(self, rec: Record, first: bool = False) -> list[Move]:
         """The steps the record may take (in a diagnosis, failing ones too, with their faults)."""
