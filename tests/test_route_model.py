@@ -255,3 +255,13 @@ def test_the_view_has_typed_nodes_and_edges(app):
     # rules that ask for no prior state: age-based admissions, awards on a decision
     assert {"admission-ART45-D2", "admission-3P-derogation", "award-ACP-analogue-art45"} <= entries
     assert all(not view.index.rules[i].from_ for i in entries)
+
+
+# Derivation: the repertory's row 8326 « Coiffeur / Coiffeuse Manager (CPU) » (l. 2207) gives no
+# access class, though the 7th years are classed (l. 944): its access is unknown — said by a
+# rule of the file (option-access-unknown), not written in the engine.
+def test_an_unclassed_option_is_reached_with_its_access_unknown(routes, line):
+    assert line(2207).startswith("8326") and not line(2207).rstrip().endswith(("L\tR", "O\tR"))
+    last = routes("CE6P", "7e:unknown")[0]["steps"][-1]
+    assert (last["to"], last["rule"], last["source"]["line"]) == ("8326", "option-access-unknown", 944)
+    assert "unknown" in keys(last) and last["basis"] == [] and last["basis_missing"]
