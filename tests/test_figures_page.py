@@ -246,7 +246,8 @@ def test_notes_said_once(route_notes):
 
 def test_negations_are_sentences(route_notes):
     assert not any(t.startswith("non :") for t in route_notes)
-    assert "sauf les élèves majeurs qui ne suivent que la formation qualifiante" in route_notes
+    # l. 349 (the note carries its line, as every condition does since the route model)
+    assert "sauf les élèves majeurs qui ne suivent que la formation qualifiante (l. 349)" in route_notes
 
 
 @needs_dot

@@ -83,3 +83,31 @@ def test_no_module_global_warns_when_pytest_probes_it():
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
                 getattr(value, "_mock_name", None)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("attestation de compétences professionnelles du deuxième degré", "ACP-D2"),   # failed before
+    ("attestation de compétences professionnelles du 2e degre", "ACP-D2"),
+    ("C.E.S.S.", "CESS"), ("CE 6P", "CE6P"), ("CQ 6", "CQ6"),
+    ("sixième professionnelle", "6P"), ("6ème P", "6P"),
+    ("tout élève", "START"),                                                       # the label of START
+])
+def test_route_names_as_people_write_them(cli, name, expected):
+    r = cli("resolve", name, "--json")
+    assert r.code == 0, r.err
+    assert r.json()["id"] == expected
+
+
+def test_article_45_is_ambiguous_not_silently_the_2nd_degree(cli):
+    # Reported: "article 45" picked ART45-D2 although ART45-D3 exists (l. 1850-1938 list both).
+    r = cli("route", "article 45", "CESS")
+    assert r.code == 2 and r.out == ""
+    assert "ART45-D2" in r.err and "ART45-D3" in r.err and len(r.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["9999", "CEFA"])
+def test_unknown_names_always_get_suggestions(cli, name):
+    # Reported: '9999' and 'CEFA' got no suggestion at all.
+    r = cli("resolve", name)
+    assert r.code == 2 and f"unknown name {name!r}" in r.err
+    assert "nearest" in r.err or "did you mean" in r.err

@@ -23,6 +23,7 @@ from passerelles.errors import NoAnswer, UnknownNameError
 from passerelles.routes.explain import explain_step, route_record
 from passerelles.routes.names import resolve
 from passerelles.routes.service import ask, view_of
+from passerelles.routes.states import State
 
 CIRCULAR = default_corpus_dir() / "004_0cd2d006c908e9f4.txt"
 RULES_FILE = Path(passerelles.__file__).parent / "data" / "rules" / "circulaire-7282.yaml"
@@ -70,7 +71,7 @@ def routes(app):
     def get(from_: str, to: str, **kw):
         key = (from_, to, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kw.items())))
         if key not in cache:
-            cache[key] = [route_record(r) for r in ask(app, from_, to, **kw).routes]
+            cache[key] = [route_record(r, view_of(app).index) for r in ask(app, from_, to, **kw).routes]
         return cache[key]
     return get
 
@@ -432,7 +433,7 @@ def test_6p_to_each_access_class(app, routes, target, cls):
     for route in routes("6P", target):
         last = route["steps"][-1]
         assert last["kind"] == "option-access" and last["rule"] == f"option-access-{cls}"
-        assert view.nodes[f"option:{last['to']}"]["access"] == cls
+        assert view.nodes[State.option(last["to"])]["access"] == cls
     assert routes("6P", target)[0]["years"] == 0
 
 
@@ -642,8 +643,7 @@ def test_explain_gives_conditions_and_basis(cli):
 # writes them, since the data carries those words.
 def test_explain_quotes_the_three_cumulative_conditions(app):
     answer = ask(app, "F3-PHASE3", "5P", k=1)
-    labels = {n: d.get("label", n) for n, d in answer.view.nodes(data=True)}
-    text = explain_step(answer.routes[0].steps[0], labels)
+    text = explain_step(answer.routes[0].steps[0], answer.view)
     assert "à condition que" in text
     assert "la demande écrite des parents" in text
     assert "l'avis motivé de l'organisme chargé de la guidance" in text

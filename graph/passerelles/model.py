@@ -53,16 +53,16 @@ def _load_catalogue(model: Model):
 
 
 def _load_curated(model: Model):
-    """The curated years, titles and rules — checked against this corpus: their sources cite
-    lines of it, so another circular (``--corpus``) whose lines do not hold the quotations
-    is an error rather than silently stale citations."""
-    from . import curated
+    """The curated years, titles, parameters and rules — checked against this corpus: their
+    sources cite lines of it, so another circular (``--corpus``) whose lines do not hold the
+    quotations is an error rather than silently stale citations."""
     from .errors import CorpusError
-    problems = curated.validate(model.corpus)
+    from .rules import load, validate
+    problems = validate(model.corpus)
     if problems:
         raise CorpusError(f"corpus {model.corpus.path}: the curated rules do not match it "
                           f"({len(problems)} problem(s); first: {problems[0]})")
-    return {"years": curated.load_years(), "titles": curated.load_titles(), "rules": curated.load_rules()}
+    return load()
 
 
 _EXTRAS = [("catalogue", _load_catalogue), ("curated", _load_curated)]

@@ -17,7 +17,9 @@ from ..routes.service import CONTRACTS, REGIMES, ask
 AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
 ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
 CONTRACT = typer.Option(None, "--contract", metavar="KIND", help=f"A contract concluded (repeatable): {', '.join(CONTRACTS)}.")
-HOLDS = typer.Option(None, "--holds", metavar="TITLE", help="Another title held (repeatable), e.g. CQ6.")
+HOLDS = typer.Option(None, "--holds", metavar="TITLE",
+                     help="Another title held (repeatable), e.g. CQ6. An attestation that closes a year (AO-B, AO-C, "
+                          "AF-LIBRE) closes FROM's year: FROM 3P --holds AO-C is a 3P not completed with success.")
 REGIME = typer.Option(None, "--regime", metavar="R", help=f"Only steps in this regime: {', '.join(REGIMES)}.")
 SECTOR = typer.Option(None, "--sector", metavar="N", help="Only 7th-year options of this sector (1-10).")
 YEAR = typer.Option(None, "--year", metavar="YYYY-YYYY", help="Only rules valid in this school year, e.g. 2019-2020.")
@@ -26,11 +28,10 @@ ALL = typer.Option(False, "--all", help="Every simple route instead of the k sho
 MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
 
 
-def _routes(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout,
+def _answer(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout,
             graph=None):
-    answer = ask(STATE.app(endpoint, timeout, graph), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
-                 adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
-    return answer.view, answer.source, answer.target, answer.routes
+    return ask(STATE.app(endpoint, timeout, graph), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
+               adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
 
 
 @app.command()
@@ -48,24 +49,27 @@ def route(
     admissions and awards take none. Conditions that the filters cannot settle (decisions of
     a body, conditions set by other circulars …) stay on the steps.
     """
-    from ..routes.explain import route_record
-    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph)
+    from ..routes.explain import answer_record, basis_of, cite, summarize
+    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph)
     if as_json:
-        print_json({"from": source.id, "to": target.id, "routes": [route_record(r) for r in routes]})
+        print_json(answer_record(answer))
         return
-    from ..routes.explain import cite, summarize
-    for i, r in enumerate(routes, 1):
+    source, target, index = answer.source, answer.target, answer.view.index
+    if answer.note:
+        console.print(f"[dim]{answer.note}.[/dim]")
+    for i, r in enumerate(answer.routes, 1):
         years = r.years if r.years is not None else f"≥ {r.years_at_least} (a duration is not given by the text)"
         table = Table(title=f"Route {i}: {source.id} → {target.id} — {years} school year(s)", title_justify="left")
         for col in ("from", "to", "kind", "years", "basis", "line", "conditions still to meet"):
             table.add_column(col, overflow="fold")
         for s in r.steps:
-            src = s.rule.get("source")
-            table.add_row(s.source.split(":", 1)[-1], s.target.split(":", 1)[-1], s.kind, str(s.years if s.years is not None else "?"),
-                          "; ".join(cite(b) for b in s.rule["basis"]) or ("—" if s.kind in ("study",) else "none cited"),
-                          str(src["line"]) if src else "", "\n".join("• " + summarize(c) for c in s.conditions))
+            rule = s.rule if s.kind != "study" else None
+            shown = str(s.years) if s.years is not None else (f"≥{s.years_at_least}" if s.years_at_least else "?")
+            table.add_row(s.source.id, s.target.id, s.kind.value, shown,
+                          "; ".join(cite(b) for b in basis_of(s.transition, index)) or ("—" if s.kind == "study" else "none cited"),
+                          str(rule.source.first) if rule else "", "\n".join("• " + summarize(c.describe()) for c in s.conditions))
         console.print(table)
-    if any(s.conditions for r in routes for s in r.steps):
+    if any(s.conditions for r in answer.routes for s in r.steps):
         console.print("[dim]Conditions are shortened; 'passerelles explain FROM TO' gives them in full.[/dim]")
 
 
@@ -79,15 +83,17 @@ def explain(
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The route(s) as a justification: "admitted to 7P according to …, on condition that …"."""
-    from ..routes.explain import explain_step, route_record
-    view, source, target, routes = _routes(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph)
-    labels = {n: f"{d['label']} ({d['id']})" for n, d in view.nodes(data=True) if "label" in d}
-    texts = [[explain_step(s, labels) for s in r.steps] for r in routes]
+    from ..routes.explain import answer_record, explain_step
+    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph)
+    texts = [[explain_step(s, answer.view) for s in r.steps] for r in answer.routes]
     if as_json:
-        print_json({"from": source.id, "to": target.id,
-                    "routes": [{**route_record(r), "explanation": t} for r, t in zip(routes, texts)]})
+        record = answer_record(answer)
+        record["routes"] = [{**r, "explanation": t} for r, t in zip(record["routes"], texts)]
+        print_json(record)
         return
-    for i, (r, lines) in enumerate(zip(routes, texts), 1):
+    if answer.note:
+        console.print(f"[dim]{answer.note}.[/dim]")
+    for i, (r, lines) in enumerate(zip(answer.routes, texts), 1):
         years = r.years if r.years is not None else f"au moins {r.years_at_least}"
         console.print(f"[bold]Parcours {i} — {years} année(s) scolaire(s)[/bold]")
         for n, line in enumerate(lines, 1):

@@ -198,14 +198,14 @@ def map_diagram(app, to: str = "CESS", sector: int | None = None, page: Page | N
     """Every title and year from which ``to`` can be reached, with the steps between them;
     ``sector`` restricts (and, for ``7e``, draws) the 7th-year options."""
     from ..routes.names import resolve
-    from ..routes.service import situation, view_of
+    from ..routes.service import question_record, view_of
     from .build import map_figure, year_degrees
     view = view_of(app)
     goal = resolve(view, to)
     if sector is not None and not 1 <= sector <= 10:
         raise InputError(f"sector must be between 1 and 10 (got {sector})")
-    figure = replace(map_figure(view, goal, situation(view, sector=sector, **filters), year_degrees(app.store)),
-                     split_by="degree")
+    figure = replace(map_figure(view, goal, question_record(view, None, sector=sector, **filters),
+                                year_degrees(app.store)), split_by="degree")
     if not figure.edges:
         raise NoAnswer(f"no route leads to {goal.id}" + (f" with sector {sector}" if sector is not None else ""))
     return Diagram(figure, page)

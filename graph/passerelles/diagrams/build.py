@@ -4,10 +4,11 @@ and the citations of the circular's divisions.
 Study years are drawn once: the states of a year in the route view (``in:5P`` admitted,
 ``done:5P`` completed, ``attended:5P`` …) become one node ``year:5P``, whose note gives
 its duration; the study step disappears into the admission arrow, which says how many
-school years it adds. Titles, options and ``START`` keep their view ids.
+school years it adds. Titles, options and ``START`` keep their view keys.
 
->>> figure_id("done:5P"), figure_id("in:5P"), figure_id("title:CESS"), figure_id("START")
-('year:5P', 'year:5P', 'title:CESS', 'START')
+>>> from passerelles.routes.states import Mode, State
+>>> figure_id(State.year("5P", Mode.PASSED)), figure_id(State.year("5P", Mode.ENROLLED)), figure_id(State.title("CESS"))
+('year:5P', 'year:5P', 'title:CESS')
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from ..pathways.conditions import Situation, key_of
-from ..routes.explain import cite_short, describe_condition
+from ..routes.explain import basis_of, cite_short
+from ..routes.find import filtered
 from ..routes.names import Resolved
-from ..routes.search import filtered
 from ..routes.service import Answer
-from ..routes.view import START
+from ..routes.states import START, Mode, State, StateKind, Transition
+from ..rules.record import Record, Scope
+from ..rules.vocab import CONTRACT_LABELS
 from .model import Cluster, Edge, Figure, Footnotes, Node, natural_key
 
-_YEAR_MODES = ("in", "done", "attended", "failed")
 #: A source state other than "completed" qualifies the step.
 _LEAVING = {"attended": "après fréquentation", "failed": "après échec", "in": "en cours d'année"}
 _KIND_WORD = {"admission": "admission", "reinsertion": "réinsertion", "passage-specialise": "passage",
@@ -44,10 +45,9 @@ SELECT ?id ?degree WHERE {
 """
 
 
-def figure_id(view_node: str) -> str:
+def figure_id(state: State) -> str:
     """The figure node of a route-view node (the states of a year become the year)."""
-    mode, _, rest = view_node.partition(":")
-    return f"year:{rest}" if mode in _YEAR_MODES and rest else view_node
+    return f"year:{state.id}" if state.kind is StateKind.YEAR else state.key
 
 
 def year_degrees(store) -> dict[str, str | None]:
@@ -70,13 +70,13 @@ class _Groups:
         awarded: dict[str, set] = {}
         leads: dict[str, set] = {}
         for u, v, data in view.edges(data=True):
-            if v.startswith("title:") and u.partition(":")[0] in _YEAR_MODES and any(
-                    r["kind"] == "award" for r in data["rules"]):
-                self.title_degree.setdefault(v, set()).add(degrees.get(u.partition(":")[2]))
+            if v.kind is StateKind.TITLE and u.kind is StateKind.YEAR and any(
+                    t.kind == "award" for t in data["transitions"]):
+                self.title_degree.setdefault(v.key, set()).add(degrees.get(u.id))
                 if self._level(figure_id(u)) is not None:
-                    awarded.setdefault(v, set()).add(self._level(figure_id(u)))
-            if u.startswith("title:") and self._level(figure_id(v)) is not None:
-                leads.setdefault(u, set()).add(self._level(figure_id(v)))
+                    awarded.setdefault(v.key, set()).add(self._level(figure_id(u)))
+            if u.kind is StateKind.TITLE and self._level(figure_id(v)) is not None:
+                leads.setdefault(u.key, set()).add(self._level(figure_id(v)))
         # A title goes in the box of the year it closes; awarded in several degrees, in the
         # last one's (the CESS after the 6TQ and after the 7P: the 7th year's).
         self.title_degree = {t: max(d, key=_degree_rank) for t, d in self.title_degree.items()}
@@ -160,8 +160,8 @@ def _degree_cluster(degree: str | None) -> str:
 
 
 def _duration(view: nx.DiGraph, year: str) -> int | None:
-    edge = view.get_edge_data(f"in:{year}", f"done:{year}")
-    return edge["rules"][0]["years"] if edge else None
+    edge = view.get_edge_data(State.year(year, Mode.ENROLLED), State.year(year, Mode.PASSED))
+    return edge["transitions"][0].years if edge else None
 
 
 def years_text(years: int | None, short: bool = False) -> str:
@@ -180,13 +180,13 @@ def years_text(years: int | None, short: bool = False) -> str:
 def _node(view: nx.DiGraph, fid: str, groups: _Groups, emphasis: bool = False) -> Node:
     kind, _, rest = fid.partition(":")
     group = groups.of(fid)
-    if fid == START:
+    if fid == START.key:
         return Node(fid, "start", "Tout élève", "aucun titre requis", emphasis=emphasis, order=(0,))
     if kind == "year":
-        data = view.nodes[f"done:{rest}"]
+        data = view.nodes[State.year(rest, Mode.PASSED)]
         return Node(fid, "year", rest, data["label"], years_text(_duration(view, rest)), group, emphasis,
                     (1,) + natural_key(rest))
-    data = view.nodes[fid]
+    data = view.nodes[State.title(rest) if kind == "title" else State.option(rest)]
     if kind == "title":
         return Node(fid, "title", data.get("abbreviation") or rest, data["label"], "", group, emphasis,
                     (2,) + natural_key(rest))
@@ -206,10 +206,10 @@ class _Arrow:
     routes: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
 
-    def add(self, rule: dict, word: tuple[str, str | None, str] | None = None, route: int | None = None,
-            notes: list[int] = ()) -> None:
+    def add(self, t: Transition, index, word: tuple[str, str | None, str] | None = None,
+            route: int | None = None, notes: list[int] = ()) -> None:
         _append(self.words, [word] if word else [])
-        _append(self.basis, basis_texts(rule))
+        _append(self.basis, basis_texts(t, index))
         _append(self.routes, [route] if route is not None else [])
         _append(self.notes, notes)
 
@@ -257,22 +257,23 @@ def _append(seen: list, items) -> None:
             seen.append(item)
 
 
-def basis_texts(rule: dict) -> list[str]:
-    """The short citations of a rule; without any, its line in the circular."""
+def basis_texts(t: Transition, index) -> list[str]:
+    """The short citations of a transition's rule; without any, its line in the circular."""
     out = []
-    for b in rule.get("basis") or []:
+    for b in basis_of(t, index):
         try:
             out.append(cite_short(b))
         except (KeyError, ValueError, AttributeError):
             out.append(b["act"].get("label") or b["act"].get("iri", "?"))
-    if not out and rule.get("source"):
-        out.append(f"circ. 7282, l. {rule['source']['line']} (aucune disposition citée)")
+    if not out and t.rule is not None:
+        out.append(f"circ. 7282, l. {t.rule.source.first} (aucune disposition citée)")
     return out
 
 
-def _word(kind: str, source_state: str, years: str = "") -> tuple[str, str | None, str]:
+def _word(kind: str, source_state: State, years: str = "") -> tuple[str, str | None, str]:
     """A step's words: its kind, the state it leaves when not a success, the years it adds."""
-    return _KIND_WORD.get(kind, kind), _LEAVING.get(source_state.partition(":")[0]), years
+    leaving = _LEAVING.get(source_state.mode.value) if source_state.kind is StateKind.YEAR else None
+    return _KIND_WORD.get(kind, kind), leaving, years
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -292,8 +293,8 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
             years = (years_text(following.years, short=True) if following is not None and following.kind == "study"
                      and following.source == step.target else "")
             word = _word(step.kind, step.source, years)
-            numbers = [notes.number(note_text(c)) for c in step.conditions]
-            arrows.setdefault(key, _Arrow()).add(step.rule, word, number, numbers)
+            numbers = [notes.number(c.describe()) for c in step.conditions]
+            arrows.setdefault(key, _Arrow()).add(step.transition, view.index, word, number, numbers)
     ends = {figure_id(r.nodes[-1]) for r in answer.routes}   # emphasis on the goal only
     ids = sorted({k[0] for k in arrows} | {k[1] for k in arrows})
     many = len(answer.routes) > 1
@@ -303,50 +304,12 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
                for i, r in enumerate(answer.routes, 1)]
     if answer.source.start != START and all(r.nodes[0] == START for r in answer.routes):
         caption.append(f"Aucune règle ne part de {answer.source.id} : ces parcours sont ouverts à tout élève.")
-    situation = describe_situation(answer.situation, answer.source.id)
+    situation = describe_situation(answer.record, answer.source.id)
     count = len(answer.routes)
     subtitle = (f"{count} parcours, du plus court au plus long" if count > 1 else "1 parcours") + (
         f" — {situation}" if situation else "")
     return Figure(f"De {answer.source.id} à {answer.target.id} : {answer.target.label}", subtitle, nodes, edges,
                   groups.clusters(nodes), notes.items(), caption, notes_title="Conditions encore à remplir")
-
-
-def note_text(condition: dict) -> str:
-    """A condition as a note: its French description, with negations written as sentences
-    ("sauf les élèves majeurs qui …", "ne pas être titulaire du CEB") rather than "non : …".
-
-    >>> note_text({"not": {"holds": "CEB"}})
-    'ne pas être titulaire du CEB'
-    >>> note_text({"not": {"situation": {"id": "x", "text": "Les élèves majeurs qui ne suivent que la formation qualifiante"}}})
-    'sauf les élèves majeurs qui ne suivent que la formation qualifiante'
-    >>> note_text({"all_of": [{"adult": True}, {"not": {"holds": "CEB"}}]})
-    '(être majeur et ne pas être titulaire du CEB)'
-    """
-    key = key_of(condition)
-    value = condition[key]
-    if key == "not":
-        return negation(note_text(value))
-    if key in ("all_of", "any_of"):
-        inner = (" et " if key == "all_of" else " ou ").join(note_text(sub) for sub in value)
-        return f"({inner})" if len(value) > 1 else inner
-    return describe_condition(condition)
-
-
-_INFINITIVES = ("être", "avoir", "suivre", "obtenir", "fréquenter", "réussir", "posséder", "disposer")
-
-
-def negation(text: str) -> str:
-    """``text`` denied in a sentence: an infinitive takes "ne pas", anything else "sauf".
-
-    >>> negation("avoir 18 ans"), negation("Les élèves majeurs"), negation("CEB obtenu")
-    ('ne pas avoir 18 ans', 'sauf les élèves majeurs', 'sauf CEB obtenu')
-    """
-    first = text.split(" ", 1)[0]
-    if first in _INFINITIVES:
-        return f"ne pas {text}"
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return f"sauf {text}"
 
 
 def _drawn(route) -> list[str]:
@@ -358,7 +321,7 @@ def _drawn(route) -> list[str]:
 
 
 def _public(fid: str) -> str:
-    return "tout élève" if fid == START else fid.partition(":")[2]
+    return "tout élève" if fid == START.key else fid.partition(":")[2]
 
 
 def _route_years(route) -> str:
@@ -367,10 +330,10 @@ def _route_years(route) -> str:
     return years_text(route.years) if route.years else "sans année d'études"
 
 
-def describe_situation(s: Situation, source_id: str | None = None) -> str:
+def describe_situation(s: Record, source_id: str | None = None) -> str:
     """The filters of a question in French (empty when none was given).
 
-    >>> describe_situation(Situation(age=17, contracts=frozenset({"contrat-alternance"}), sector=7))
+    >>> describe_situation(Record(age=17, contracts=frozenset({"contrat-alternance"}), scope=Scope(sector=7)))
     "17 ans, avoir conclu : contrat d'alternance, secteur 7"
     """
     parts = []
@@ -378,20 +341,20 @@ def describe_situation(s: Situation, source_id: str | None = None) -> str:
         parts.append(f"{s.age:g} ans")
     if s.adult is not None:
         parts.append("majeur" if s.adult else "mineur")
-    parts += [describe_condition({"contract": [c]}) for c in sorted(s.contracts)]
-    held = sorted(h for h in s.holds if h != source_id)
+    parts += [f"avoir conclu : {CONTRACT_LABELS.get(c, c)}" for c in sorted(s.contracts)]
+    held = sorted(h.title for h in s.titles if h.title != source_id)
     if held:
         parts.append("titulaire de " + ", ".join(held))
-    if s.regime:
-        parts.append(f"régime {s.regime}")
-    if s.sector is not None:
-        parts.append(f"secteur {s.sector}")
-    if s.year:
-        parts.append(f"année scolaire {s.year}")
+    if s.scope.regime:
+        parts.append(f"régime {s.scope.regime}")
+    if s.scope.sector is not None:
+        parts.append(f"secteur {s.scope.sector}")
+    if s.scope.school_year:
+        parts.append(f"année scolaire {s.scope.school_year}")
     return ", ".join(parts)
 
 
-def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: dict[str, str | None]) -> Figure:
+def map_figure(view: nx.DiGraph, goal: Resolved, situation: Record, degrees: dict[str, str | None]) -> Figure:
     """Every title and year from which ``goal`` can be reached, with the steps between them.
 
     For readability, steps back to an earlier degree (e.g. an attestation of reinsertion
@@ -403,8 +366,8 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: 
     """
     h = filtered(view, situation)
     targets = [n for n in goal.nodes if n in h]
-    if goal.id == "7e" and situation.sector is not None:
-        targets += sorted(v for t in targets for v in h.successors(t) if v.startswith("option:"))
+    if goal.id == "7e" and situation.scope.sector is not None:
+        targets += sorted(v for t in targets for v in h.successors(t) if v.kind is StateKind.OPTION)
     keep = set(targets).union(*(nx.ancestors(h, t) for t in targets)) if targets else set()
     groups = _Groups(view, degrees)
     arrows: dict[tuple[str, str, str], _Arrow] = {}
@@ -414,9 +377,9 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: 
         if groups.goes_back(fu, fv):
             back.add((fu, fv))
             continue
-        for rule in data["rules"]:
-            if rule["kind"] != "study" and fu != fv:
-                arrows.setdefault((fu, fv, rule["kind"]), _Arrow()).add(rule)
+        for t in data["transitions"]:
+            if t.kind != "study" and fu != fv:
+                arrows.setdefault((fu, fv, t.kind.value), _Arrow()).add(t, view.index)
     goal_ids = {figure_id(t) for t in targets}
     away = _steps_to(arrows, goal_ids)
     forward = [key for key in sorted(arrows) if key[0] in away and away.get(key[1], len(away)) <= away[key[0]]]
@@ -427,7 +390,7 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Situation, degrees: 
     caption = [f"{len(nodes)} états, {len(edges)} passages ; {left_out} passages qui ramènent à un degré antérieur "
                "ou éloignent du but ne sont pas dessinés. Les conditions de chaque passage : "
                "« passerelles explain DE VERS »."]
-    if goal.id == "7e" and situation.sector is None:
+    if goal.id == "7e" and situation.scope.sector is None:
         caption.append("Options de 7e année : préciser un secteur (--sector N) pour les dessiner.")
     situation_text = describe_situation(situation)
     subtitle = "Toutes les années et tous les titres d'où l'on peut y parvenir" + (

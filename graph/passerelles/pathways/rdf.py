@@ -1,11 +1,13 @@
-"""The pathways part of the graph: study years, titles (credentials) and pathway rules.
+"""The pathways part of the graph: study years, titles (credentials), dated parameters and
+pathway rules.
 
 Titles are ``elm:Qualification`` (European Learning Model) and
 ``schema:EducationalOccupationalCredential``; rules are ``psl:PathwayRule`` with their
 inputs, output, conditions, legal basis (provision IRIs of the act registry) and source
 passage. A rule's condition tree is in the graph twice: as typed nodes (``psl:Condition``,
-queried by SPARQL, e.g. the external conditions) and as its canonical JSON
-(``psl:conditionData``), which the route engine reads back exactly.
+each kind writing its own triples, queried by SPARQL — e.g. the external conditions) and as
+its canonical JSON (``psl:conditionData``), which the route view reads back exactly through
+the same condition classes.
 """
 
 from __future__ import annotations
@@ -14,60 +16,25 @@ import json
 
 from rdflib import Graph, Literal, URIRef
 
-from ..legal.grammar import Locator
-from ..legal.rdf import add_provision, footnote_iri
-from ..namespaces import ELM, ID, PSL, RDF, RDFS, SDO, SKOS, XSD
-from ..provenance import add_source
-from .conditions import to_data
+from ..namespaces import ELM, PSL, RDF, RDFS, SDO, SKOS, XSD
+from ..rules.conditions import add_condition
+from ..rules.iris import access_iri, body_iri, parameter_iri, rule_iri, state_iri, title_iri, year_iri
+from ..rules.rdf import add_basis, add_source_of
 
-STATE_SCHEME = ID["scheme/states"]
+STATE_SCHEME = URIRef("https://w3id.org/passerelles/id/scheme/states")
 
-
-def year_iri(year_id: str) -> URIRef:
-    return ID[f"year/{year_id}"]
-
-
-def title_iri(title_id: str) -> URIRef:
-    return ID[f"title/{title_id}"]
-
-
-def rule_iri(document: str, rule_id: str) -> URIRef:
-    return ID[f"rule/{document}/{rule_id}"]
-
-
-def body_iri(body: str) -> URIRef:
-    return ID[f"body/{body}"]
-
-
-def access_iri(access_class: str) -> URIRef:
-    return ID[f"access/{access_class}"]
-
-
-def state_iri(state_id: str, years: set[str]) -> URIRef:
-    """A rule's input or output: a year (or formation, or situation) or a title."""
-    return year_iri(state_id) if state_id in years else title_iri(state_id)
-
-
-def _basis(g: Graph, subject: URIRef, basis, prop=PSL.legalBasis) -> None:
-    for p in basis:
-        node = add_provision(g, p.act, Locator(p.article, p.paragraph, p.alinea, p.point))
-        g.add((subject, prop, node))
-        if p.via_footnote:
-            g.add((subject, PSL.basisFootnote, footnote_iri("circulaire-7282", p.via_footnote)))
-
-
-def _source(g: Graph, subject: URIRef, source) -> None:
-    add_source(g, subject, source.document, source.first, source.last, source.quote)
+__all__ = ["add_pathways", "add_years", "add_titles", "add_rules", "add_parameters", "add_attestations",
+           "year_iri", "title_iri", "rule_iri", "body_iri", "access_iri", "state_iri", "parameter_iri"]
 
 
 def _justification(g: Graph, node: URIRef, entry) -> None:
     """Legal basis (or the reason there is none), note and source of a title or a rule."""
-    _basis(g, node, entry.basis)
+    add_basis(g, node, entry.basis)
     if entry.basis_missing:
-        g.add((node, PSL.basisMissing, Literal(entry.basis_missing)))
+        g.add((node, PSL.basisMissing, Literal(entry.basis_missing, lang="fr")))
     if entry.note:
         g.add((node, RDFS.comment, Literal(entry.note, lang="fr")))
-    _source(g, node, entry.source)
+    add_source_of(g, node, entry.source)
 
 
 def _state(g: Graph, node: URIRef, entry, classes) -> None:
@@ -99,7 +66,7 @@ def add_years(g: Graph, years) -> None:
         g.add((node, PSL.jurisdiction, Literal("BE-FWB")))
         if y.note:
             g.add((node, RDFS.comment, Literal(y.note, lang="fr")))
-        _source(g, node, y.source)
+        add_source_of(g, node, y.source)
 
 
 def add_titles(g: Graph, titles) -> None:
@@ -117,13 +84,41 @@ def add_titles(g: Graph, titles) -> None:
         _justification(g, node, t)
 
 
+def add_parameters(g: Graph, parameters) -> None:
+    """Dated parameters: each value a node with its school years (OpenFisca-style), the legal
+    reference and the source lines."""
+    for p in parameters:
+        node = parameter_iri(p.id)
+        g.add((node, RDF.type, PSL.Parameter))
+        g.add((node, SKOS.notation, Literal(p.id)))
+        g.add((node, PSL.parameterKind, Literal(p.kind.value)))
+        g.add((node, RDFS.label, Literal(p.description, lang="fr")))
+        for v in p.values:
+            value = URIRef(f"{node}/{v.start}")
+            g.add((node, PSL.parameterValue, value))
+            g.add((value, RDF.type, PSL.ParameterValue))
+            g.add((value, PSL.validFrom, Literal(v.start)))
+            if v.until:
+                g.add((value, PSL.validUntil, Literal(v.until)))
+            if isinstance(v.value, tuple):
+                for bound, n in v.value:
+                    if bound == "reference":
+                        g.add((value, PSL.referenceDate, parameter_iri(n)))
+                    else:
+                        g.add((value, PSL[f"age_{bound}"], Literal(n, datatype=XSD.decimal)))
+            elif v.value is not None:
+                g.add((value, PSL.monthDay, Literal(v.value)))
+        add_basis(g, node, p.reference)
+        add_source_of(g, node, p.source)
+
+
 def add_rules(g: Graph, rules, years: set[str]) -> None:
     for r in rules:
         node = rule_iri(r.document, r.id)
         g.add((node, RDF.type, PSL.PathwayRule))
         g.add((node, SKOS.notation, Literal(r.id)))
-        g.add((node, PSL.ruleKind, Literal(r.kind)))
-        g.add((node, PSL.fromMode, Literal(r.from_mode)))
+        g.add((node, PSL.ruleKind, Literal(r.kind.value)))
+        g.add((node, PSL.fromMode, Literal(r.from_mode.value)))
         g.add((node, PSL.jurisdiction, Literal(r.jurisdiction)))
         for state in r.from_:
             g.add((node, PSL.fromState, state_iri(state, years)))
@@ -135,53 +130,21 @@ def add_rules(g: Graph, rules, years: set[str]) -> None:
             g.add((node, PSL.regime, Literal(regime)))
         if r.access_class:
             # the access-class nodes themselves (labels, provenance) belong to the catalogue
-            g.add((node, PSL.accessClass, access_iri(r.access_class)))
+            g.add((node, PSL.accessClass, access_iri(r.access_class.value)))
         for year in r.applies_to:
             g.add((node, PSL.appliesTo, year_iri(year)))
+        if r.effect:
+            g.add((node, PSL.effect, Literal(r.effect.value)))
         if r.validity:
             if r.validity.start:
                 g.add((node, PSL.validFrom, Literal(r.validity.start)))
             if r.validity.until:
                 g.add((node, PSL.validUntil, Literal(r.validity.until)))
         _justification(g, node, r)
-        data = to_data(r.conditions)
-        if data is not None:
+        if r.conditions is not None:
+            data = r.conditions.to_json()
             g.add((node, PSL.conditionData, Literal(json.dumps(data, ensure_ascii=False, sort_keys=True))))
-            g.add((node, PSL.condition, _add_condition(g, f"{node}/cond/0", r.conditions, years)))
-
-
-def _add_condition(g: Graph, iri: str, c, years: set[str]) -> URIRef:
-    """Typed condition nodes, for SPARQL (the exact tree is in psl:conditionData)."""
-    node = URIRef(iri)
-    g.add((node, RDF.type, PSL.Condition))
-    g.add((node, PSL.conditionType, Literal(c.key)))
-    if c.text:
-        g.add((node, PSL.text, Literal(c.text, lang="fr")))
-    for i, child in enumerate(c.children):
-        sub = _add_condition(g, f"{iri}-{i}", child, years)
-        g.add((node, PSL.operand, sub))
-        g.add((sub, PSL.position, Literal(i, datatype=XSD.integer)))
-    value = c.value
-    if c.key == "holds":
-        g.add((node, PSL.requiresTitle, title_iri(value)))
-    elif c.key in ("external", "unknown") and hasattr(value, "items"):
-        for k, prop in (("about", PSL.about), ("settled_by", PSL.settledBy), ("reason", PSL.reason)):
-            if value.get(k):
-                g.add((node, prop, Literal(value[k], lang="fr")))
-    elif c.key == "contract":
-        for contract in value:
-            g.add((node, PSL.contract, ID[f"contract/{contract}"]))
-    elif c.key == "age" and hasattr(value, "items"):
-        for k in ("ge", "gt", "le", "lt"):
-            if k in value:
-                g.add((node, PSL[f"age_{k}"], Literal(value[k], datatype=XSD.decimal)))
-        if value.get("reference"):
-            g.add((node, PSL.ageReference, Literal(value["reference"])))
-    if c.basis:
-        _basis(g, node, c.basis)
-    if c.source:
-        _source(g, node, c.source)
-    return node
+            g.add((node, PSL.condition, add_condition(g, f"{node}/cond/0", r.conditions, None)))
 
 
 def add_attestations(g: Graph, rules, years: set[str]) -> None:
@@ -205,8 +168,9 @@ def add_attestations(g: Graph, rules, years: set[str]) -> None:
 
 def add_pathways(g: Graph, model) -> None:
     curated = model.extras["curated"]
-    years = {y.id for y in curated["years"]}
-    add_years(g, curated["years"])
-    add_titles(g, curated["titles"])
-    add_rules(g, curated["rules"], years)
-    add_attestations(g, curated["rules"], years)
+    years = {y.id for y in curated.years}
+    add_years(g, curated.years)
+    add_titles(g, curated.titles)
+    add_parameters(g, curated.parameters)
+    add_rules(g, curated.rules, years)
+    add_attestations(g, curated.rules, years)

@@ -1,23 +1,17 @@
-"""Routes as people and scripts read them: French justifications and the JSON contract."""
+"""Routes as people and scripts read them: French justifications and the JSON contract.
+
+Conditions describe themselves (:meth:`~passerelles.rules.conditions.Condition.describe`)
+and give their own JSON; this module only puts steps into sentences and records.
+"""
 
 from __future__ import annotations
 
 from ..legal.acts import french_date
 from ..legal.grammar import Locator, format_locator
 from ..legal.identifiers import ACT_TYPES
-from ..pathways.conditions import key_of
 from .search import Route, Step
-
-_CONTRACTS = {
-    "contrat-alternance": "contrat d'alternance",
-    "contrat-apprentissage": "contrat d'apprentissage",
-    "convention-emploi-formation": "convention emploi-formation",
-    "convention-premier-emploi": "convention de premier emploi (type 2 ou 3)",
-    "convention-isp-avant-2015": "convention ou stage d'insertion socioprofessionnelle d'avant le 1/09/2015",
-    "autre-contrat-approuve": "autre contrat ou convention approuvé par le Gouvernement",
-}
-_REFERENCE = {"inscription": "au moment de l'inscription", "31-decembre": "au 31 décembre",
-              "31-decembre-suivant-rentree": "au 31 décembre qui suit la rentrée"}
+from .states import START, StepKind, Transition
+from .view import RouteIndex, RouteView
 
 
 def cite(basis: dict) -> str:
@@ -52,56 +46,19 @@ def cite_short(basis: dict) -> str:
     return f"{_SHORT[act['type']]} {d}-{m}-{y}" + (f", {place}" if place else "")
 
 
-def describe_condition(c: dict) -> str:
-    """A condition in French (the circular's own words when the data has them)."""
-    key = key_of(c)
-    value = c[key]
-    if key in ("all_of", "any_of"):
-        joiner = " et " if key == "all_of" else " ou "
-        inner = joiner.join(describe_condition(sub) for sub in value)
-        return f"({inner})" if len(value) > 1 else inner
-    if key == "not":
-        return f"non : {describe_condition(value)}"
-    if key == "external":
-        return f"{value.get('about')} — réglé hors du corpus : {value.get('settled_by')}"
-    if key == "unknown":
-        return f"inconnu : {value.get('about')} ({value.get('reason')})"
-    if c.get("text"):
-        return c["text"]
-    if hasattr(value, "get") and value.get("text"):
-        return value["text"]
-    if key == "age":
-        bounds = {"ge": "au moins", "gt": "plus de", "le": "au plus", "lt": "moins de"}
-        parts = [f"{bounds[b]} {value[b]:g} ans" for b in ("ge", "gt", "le", "lt") if b in value]
-        ref = _REFERENCE.get(value.get("reference") or "", "")
-        return "avoir " + " et ".join(parts) + (f" {ref}" if ref else "")
-    if key == "adult":
-        return "être majeur" if value else "être mineur"
-    if key == "contract":
-        return "avoir conclu : " + ", ".join(_CONTRACTS.get(x, x) for x in value)
-    if key == "holds":
-        return f"être titulaire du {value}"
-    if key == "decision":
-        return f"{value.get('kind', 'décision')} : {value.get('body')}" if hasattr(value, "get") else str(value)
-    if key == "completed":
-        years = value.get("years", []) if hasattr(value, "get") else value
-        return "avoir terminé avec fruit : " + ", ".join(years)
-    if key == "orientation":
-        return {"same": "dans la même orientation d'études", "corresponding": "dans une orientation d'études correspondante",
-                "different": "en changeant d'orientation d'études"}.get(value, str(value))
-    if key == "not_holder":
-        return "ne pas être déjà porteur d'un titre identique ou équivalent dans la même orientation"
-    if key == "situation" and hasattr(value, "get"):
-        return value.get("text") or value.get("id")
-    if hasattr(value, "get") and value.get("text"):
-        return value["text"]
-    return f"{key} : {value}"
-
-
-def summarize(c: dict, width: int = 90) -> str:
-    """A condition in one short line (for tables); ``explain`` gives the full text."""
-    text = describe_condition(c)
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def basis_of(t: Transition, index: RouteIndex) -> list[dict]:
+    """The legal basis of a transition's rule: provisions with their act (type, date, IRI,
+    label); none for the study of a year."""
+    if t.rule is None or t.kind is StepKind.STUDY:
+        return []
+    out = []
+    for p in t.rule.basis:
+        act = index.acts.get(p.act)
+        if act is None:
+            continue
+        out.append({"act": {"type": act.type, "date": act.date, "iri": act.iri, "label": act.label},
+                    "article": p.article, "paragraph": p.paragraph, "alinea": p.alinea, "point": p.point})
+    return out
 
 
 def _document(doc_id: str) -> str:
@@ -109,56 +66,88 @@ def _document(doc_id: str) -> str:
     return doc_id.replace("-", " ") if doc_id.startswith("circulaire-") else doc_id
 
 
-def _public(node: str) -> str:
-    return node.split(":", 1)[1] if ":" in node and node != "START" else node
-
-
-def step_record(step: Step) -> dict:
+def step_record(step: Step, index: RouteIndex) -> dict:
     """A step in the JSON contract of ``route --json``."""
-    rule = step.rule
-    source = rule.get("source")
-    return {
-        "from": _public(step.source),
-        "to": _public(step.target),
-        "kind": step.kind,
+    t = step.transition
+    rule = t.rule if t.kind is not StepKind.STUDY else None
+    basis = basis_of(t, index)
+    out = {
+        "from": step.source.id,
+        "to": step.target.id,
+        "kind": t.kind.value,
         "years": step.years,
-        "conditions": step.conditions,
-        "basis": [{"act": {"type": b["act"]["type"], "date": b["act"]["date"], "iri": b["act"]["iri"]},
-                   **{k: b.get(k) for k in ("article", "paragraph", "alinea", "point")}} for b in rule["basis"]],
-        "source": {"document": source["document"], "line": source["line"]} if source else None,
-        "rule": rule["id"] if rule["kind"] != "study" else None,
-        "also_allowed_by": [r["id"] for r in step.also],
-        "basis_missing": rule.get("basis_missing"),
-        "citation": "; ".join(cite(b) for b in rule["basis"]),
+        "conditions": [c.to_json() for c in step.conditions],
+        "basis": [{"act": {k: b["act"][k] for k in ("type", "date", "iri")},
+                   **{k: b[k] for k in ("article", "paragraph", "alinea", "point")}} for b in basis],
+        "source": {"document": rule.source.document, "line": rule.source.first} if rule else None,
+        "rule": rule.id if rule else None,
+        "also_allowed_by": [a.id for a in step.also],
+        "basis_missing": rule.basis_missing if rule else None,
+        "citation": "; ".join(cite(b) for b in basis),
     }
+    if t.kind is StepKind.STUDY and step.years is None:
+        out["years_at_least"] = step.years_at_least
+    return out
 
 
-def route_record(route: Route) -> dict:
+def route_record(route: Route, index: RouteIndex) -> dict:
     return {"years": route.years, "years_at_least": route.years_at_least,
-            "steps": [step_record(s) for s in route.steps]}
+            "steps": [step_record(s, index) for s in route.steps]}
 
 
-def explain_step(step: Step, labels: dict[str, str]) -> str:
-    """One sentence of justification."""
-    to = labels.get(step.target, _public(step.target))
-    src = labels.get(step.source, _public(step.source))
-    rule = step.rule
-    where = f"{_document(rule['source']['document'])}, l. {rule['source']['line']}" if rule.get("source") else ""
-    basis = "; ".join(cite(b) for b in rule["basis"])
-    according = f"selon {basis} ({where})" if basis else (f"d'après la {where} (aucune disposition citée : {rule.get('basis_missing')})" if where else "")
-    if step.kind == "study":
-        years = step.years
-        length = f"{years} année{'s' if years and years > 1 else ''} scolaire{'s' if years and years > 1 else ''}" if years is not None else "durée non précisée par la circulaire"
-        verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(rule.get("leaves"), "suit")
-        return f"{verb.capitalize()} : {to} ({length})."
-    if step.kind == "attests":
-        text = f"Le titre {src} atteste la réussite de : {to}, {according}".rstrip(", ")
+def answer_record(answer) -> dict:
+    """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
+    open with a rule open to any pupil)."""
+    out = {"from": answer.source.id, "to": answer.target.id,
+           "routes": [route_record(r, answer.view.index) for r in answer.routes]}
+    if answer.note:
+        out["note"] = answer.note
+    return out
+
+
+def _years_words(step: Step) -> str:
+    y = step.years
+    if y is None:
+        return (f"au moins {step.years_at_least} année{'s' if step.years_at_least > 1 else ''} scolaire"
+                f"{'s' if step.years_at_least > 1 else ''}, durée non précisée par la circulaire"
+                if step.years_at_least else "durée non précisée par la circulaire")
+    return f"{y} année{'s' if y > 1 else ''} scolaire{'s' if y > 1 else ''}"
+
+
+def explain_step(step: Step, view: RouteView) -> str:
+    """One sentence of justification, in French, with the basis and the line of the circular."""
+    index = view.index
+    def name(state):
+        if state == START:
+            return "tout élève"
+        label = view.nodes[state].get("label", state.id) if state in view else state.id
+        return f"{label} ({state.id})"
+    to, src = name(step.target), name(step.source)
+    t = step.transition
+    if t.kind is StepKind.STUDY:
+        verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(step.target.mode.value, "suit")
+        return f"{verb.capitalize()} : {to} ({_years_words(step)})."
+    rule = t.rule
+    where = f"{_document(rule.source.document)}, {rule.source.lines}"
+    basis = "; ".join(cite(b) for b in basis_of(t, index))
+    according = f"selon {basis} ({where})" if basis else f"d'après la {where} (aucune disposition citée : {rule.basis_missing})"
+    if t.kind is StepKind.ATTESTS:
+        text = f"Le titre {src} atteste la réussite de : {to}, {according}"
     else:
         verbs = {"admission": "Admis(e) en", "reinsertion": "Réinséré(e) en", "passage-specialise": "Passe en",
                  "award": "Obtient :", "option-access": "Accède à l'option"}
-        text = f"{verbs.get(step.kind, step.kind)} {to} depuis {src}, {according}".rstrip(", ")
+        text = f"{verbs.get(t.kind.value, t.kind.value)} {to} depuis {src}, {according}"
     if step.conditions:
-        text += ", à condition que : " + " ; ".join(describe_condition(c) for c in step.conditions)
+        text += ", à condition que : " + " ; ".join(c.describe() for c in step.conditions)
     if step.also:
-        text += f" (aussi permis par : {', '.join(r['id'] for r in step.also)})"
+        text += f" (aussi permis par : {', '.join(a.id for a in step.also)})"
     return text + "."
+
+
+def summarize(text: str, width: int = 90) -> str:
+    """A description in one short line (for tables); ``explain`` gives the full text."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+__all__ = ["cite", "cite_short", "basis_of", "step_record", "route_record", "answer_record", "explain_step",
+           "summarize"]

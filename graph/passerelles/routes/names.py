@@ -1,17 +1,16 @@
-"""Names users type for states: canonical ids, abbreviations and French labels, matched
-without regard to case or accents ("ce6p", "CESS", "6e professionnelle",
-"certificat d'enseignement secondaire supérieur"), plus option codes and 7th-year targets.
+"""Names users type for states: canonical ids, abbreviations and French labels, read by
+:mod:`passerelles.lookup` ("ce6p", "C.E.S.S.", "sixième professionnelle", "certificat
+d'enseignement secondaire supérieur"), plus option codes and 7th-year targets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 import networkx as nx
 
-from ..errors import UnknownNameError
-from ..text import fold
+from ..lookup import NameIndex, entries_from_records
+from .states import START, Mode, State, StateKind
 
 ACCESS_CLASSES = ("L", "S-O", "O", "unknown")
 
@@ -22,9 +21,9 @@ class Resolved:
 
     id: str
     label: str
-    kind: str            # year | title | option | seventh-years | start
-    nodes: tuple[str, ...]   # view nodes as a target
-    start: str | None = None  # view node as a starting point
+    kind: str                      # year | title | option | seventh-years | start
+    nodes: tuple[State, ...]       # view nodes as a target
+    start: State | None = None     # view node as a starting point
 
     def as_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "kind": self.kind}
@@ -33,37 +32,41 @@ class Resolved:
 def _entries(view: nx.DiGraph) -> list[Resolved]:
     out = []
     for node, data in view.nodes(data=True):
-        if data.get("state") == "holds":
-            out.append(Resolved(data["id"], data["label"], "title", (node,), node))
-        elif data.get("state") == "done":
-            out.append(Resolved(data["id"], data["label"], "year", (f"in:{data['id']}",), node))
-        elif data.get("kind") == "option":
-            out.append(Resolved(data["id"], data["label"], "option", (node,), None))
-    seventh = [n for n, d in view.nodes(data=True) if d.get("kind") == "option"]
+        if node.kind is StateKind.TITLE:
+            out.append(Resolved(node.id, data["label"], "title", (node,), node))
+        elif node.kind is StateKind.YEAR and node.mode is Mode.PASSED:
+            out.append(Resolved(node.id, data["label"], "year", (State.year(node.id, Mode.ENROLLED),), node))
+        elif node.kind is StateKind.OPTION:
+            out.append(Resolved(node.id, data["label"], "option", (node,), None))
+    seventh = sorted(n for n in view.nodes if n.kind is StateKind.OPTION)
     out.append(Resolved("7e", "toute 7e année (qualifiante ou complémentaire, P ou TQ)", "seventh-years",
-                        tuple(n for n in ("in:7P", "in:7TQ") if n in view)))
+                        tuple(n for n in (State.year("7P", Mode.ENROLLED), State.year("7TQ", Mode.ENROLLED)) if n in view)))
     for cls in ACCESS_CLASSES:
         nodes = tuple(n for n in seventh if view.nodes[n].get("access") == cls)
         out.append(Resolved(f"7e:{cls}", f"toute 7e année d'accès {cls}", "seventh-years", nodes))
-    out.append(Resolved("START", "tout élève (aucun titre requis)", "start", (), "START"))
+    out.append(Resolved("START", "tout élève (aucun titre requis)", "start", (), START))
     return out
 
 
-def _keys(entry: Resolved, view: nx.DiGraph) -> set[str]:
-    keys = {fold(entry.id), fold(entry.label)}
-    if entry.kind in ("seventh-years", "start"):
-        return keys  # "7e" is not the 7P: it does not borrow the 7P's names
-    node = entry.start or (entry.nodes[0] if entry.nodes else None)
-    if node and node in view:
-        data = view.nodes[node]
-        keys |= {fold(a) for a in data.get("alt_labels", []) if a}
-        if data.get("abbreviation"):
-            keys.add(fold(data["abbreviation"]))
-    return {k for k in keys if k}
+def _index(view: nx.DiGraph) -> tuple[NameIndex, dict[str, Resolved]]:
+    """The names of a view, folded once (:mod:`passerelles.lookup`), and what each id means."""
+    cached = getattr(view, "_names", None)
+    if cached is None:
+        entries = _entries(view)
+        records = []
+        for e in entries:
+            node = e.start or (e.nodes[0] if e.nodes else None)
+            # "7e" and START are not the 7P: they do not borrow its names
+            data = view.nodes[node] if node in view and e.kind not in ("seventh-years", "start") else {}
+            records.append((e.id, e.label, data.get("alt_labels"), data.get("abbreviation"), e.kind))
+        cached = view._names = (NameIndex(entries_from_records(records)), {e.id: e for e in entries})
+    return cached
 
 
 def resolve(view: nx.DiGraph, name: str) -> Resolved:
-    """The state, title, option or target a name designates.
+    """The state, title, option or target a name designates, written as people write it
+    (:mod:`passerelles.lookup`: ids, abbreviations with or without dots, labels, ordinals in
+    any form, a unique prefix or best fuzzy match).
 
     Raises :class:`~passerelles.errors.UnknownNameError` with the closest candidates when
     the name means nothing or several things.
@@ -73,27 +76,10 @@ def resolve(view: nx.DiGraph, name: str) -> Resolved:
     >>> view = build_view(Passerelles().store)
     >>> resolve(view, "ce6p").id, resolve(view, "Certificat d'enseignement secondaire supérieur").id
     ('CE6P', 'CESS')
-    >>> resolve(view, "6e professionnelle").id, resolve(view, "7130").kind, resolve(view, "7e:O").kind
+    >>> resolve(view, "sixième professionnelle").id, resolve(view, "7130").kind, resolve(view, "7e:O").kind
     ('6P', 'option', 'seventh-years')
+    >>> resolve(view, "tout élève").id
+    'START'
     """
-    entries = _entries(view)
-    probe = fold(name)
-    exact_id = [e for e in entries if e.id.lower() == name.strip().lower()]
-    if len(exact_id) == 1:
-        return exact_id[0]
-    matches = [e for e in entries if probe in _keys(e, view)]
-    unique = {e.id: e for e in matches}
-    if len(unique) == 1:
-        return next(iter(unique.values()))
-    if len(unique) > 1:
-        raise UnknownNameError(f"{name!r} is ambiguous", [f"{e.id} ({e.label})" for e in unique.values()][:6])
-    index = {k: e for e in entries for k in _keys(e, view)}
-    close = get_close_matches(probe, list(index), n=8, cutoff=0.6)
-    contains = [k for k in index if probe and (probe in k or k in probe) and len(probe) > 2]
-    seen, candidates = set(), []
-    for k in close + sorted(contains, key=len):
-        e = index[k]
-        if e.id not in seen:
-            seen.add(e.id)
-            candidates.append(f"{e.id} ({e.label})")
-    raise UnknownNameError(f"unknown name {name!r}", candidates[:5])
+    index, by_id = _index(view)
+    return by_id[index.lookup(name).id]

@@ -1,243 +1,497 @@
-"""Route searches on the view: the k shortest routes by school years, all simple routes
-under a bound, and — when there is none — what blocks them.
+"""Route searches: the shortest routes by school years, every route under a bound — a search
+over pupils' records.
 
-The pupil's situation prunes the steps whose conditions fail (age, contract, regime,
-sector, school year); conditions that cannot be settled (external, decisions of a body,
-unknown) keep the step and stay visible on it.
+A route starts from the record the question gives (FROM, ``--holds`` and the filters) and
+each step extends it: an admission enrols the pupil, the study of a year adds its result,
+an award adds a title. A step is allowed when its rule applies to the record at that point:
+its ``from`` state is there (the year just left, in the right way, or a title just obtained
+or given), it lies within the question's regime and school year, and its conditions do not
+fail — conditions that cannot be told stay on the step. Rules that ask for no prior state
+(``START``) open a route, evaluated against the record the question gives.
+
+The search is best-first on (school years at least, whether a length is unknown, steps), so
+routes come shortest first; records are the search states (frozen, hashed), so two routes
+reaching the same record meet, and a record is expanded at most ``k`` times.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import islice
+import heapq
+import itertools
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import networkx as nx
 
-from ..errors import InputError, NoAnswer
-from ..pathways.conditions import Situation, evaluate, key_of, unsettled
-from .names import Resolved
-from .view import START
+from ..rules.conditions import AllOf, AnyOf, Attended, Completed, Condition, NotNextYear
+from ..rules.record import Record, Result, YearDone
+from ..rules.truth import MET, NOT_MET, Truth
+from ..rules.vocab import Effect, FromMode
+from .states import ADMITTING, START, Mode, State, StateKind, StepKind, Transition
+from .view import RouteView
 
-_SRC, _SNK = "__source__", "__target__"
 #: ``--all`` lists at most this many routes (and says so rather than cutting silently).
 MAX_ROUTES = 2000
-#: A step with no years still costs a little: among routes of equal length, fewer steps first.
-_STEP_COST = 0.001
 
 
-@dataclass
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True)
 class Step:
-    source: str
-    target: str
-    rule: dict
-    also: list[dict] = field(default_factory=list)
-    conditions: list[dict] = field(default_factory=list)
+    """One step of a route: the transition taken (and the others that also allow it), the
+    conditions still to meet, and the record the rule was checked against."""
+
+    source: State
+    target: State
+    transition: Transition
+    also: tuple[Transition, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    before: Record = field(default_factory=Record, compare=False)
+    years: int | None = 0
+    years_at_least: int = 0
 
     @property
-    def kind(self) -> str:
-        return self.rule["kind"]
+    def kind(self) -> StepKind:
+        return self.transition.kind
 
     @property
-    def years(self) -> int | None:
-        return self.rule["years"] if self.kind == "study" else 0
+    def rule(self):
+        return self.transition.rule
 
 
-@dataclass
+@dataclass(frozen=True)
 class Route:
-    steps: list[Step]
+    steps: tuple[Step, ...]
+    record: Record = field(default_factory=Record, compare=False)
 
     @property
     def years(self) -> int | None:
-        """School years of study; ``None`` when a year's duration is not given by the text."""
+        """School years of study; ``None`` when a formation's length is not given by the text."""
         values = [s.years for s in self.steps]
         return None if any(v is None for v in values) else sum(values)
 
     @property
     def years_at_least(self) -> int:
-        return sum(s.years or 0 for s in self.steps)
+        return sum(s.years_at_least for s in self.steps)
 
     @property
-    def nodes(self) -> list[str]:
+    def nodes(self) -> list[State]:
         return [self.steps[0].source] + [s.target for s in self.steps] if self.steps else []
 
+    @property
+    def signature(self) -> tuple:
+        return tuple((s.source.key, s.target.key, s.kind.value, s.transition.id) for s in self.steps)
 
-def exclusions(rule: dict, s: Situation) -> list[str]:
-    """Why the situation rules a rule out (empty: the rule may serve). One function for the
-    pruning and for the message that says what blocks a route."""
+    def sort_key(self) -> tuple:
+        return (self.years_at_least, self.years is None, len(self.steps), self.signature)
+
+
+# --------------------------------------------------------------------------- one move
+@dataclass(frozen=True)
+class Move:
+    """A candidate step from a record: the transitions that allow it (none failing), or —
+    in a diagnosis — the reasons they fail."""
+
+    source: State
+    target: State
+    transitions: tuple[Transition, ...]
+    extra: tuple[Condition, ...]
+    faults: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Missing(Condition):
+    """In a diagnosis: the year is not on the record in the way a rule needs (never met)."""
+
+    key = "missing"
+    year: str
+    mode: Mode
+    why: str = "FROM"
+
+    def evaluate(self, record: Record) -> Truth:
+        return NOT_MET
+
+    def words(self) -> str:
+        how = {Mode.PASSED: "terminée avec fruit", Mode.ATTENDED: "suivie", Mode.FAILED: "échouée"}[self.mode]
+        return f"la {self.year} n'est pas {how} selon {self.why}"
+
+    def value(self):
+        return {"year": self.year, "mode": self.mode.value}
+
+
+def exclusions(t: Transition, record: Record, view: RouteView) -> list[str]:
+    """Why the question's scope rules a transition out (regime, school year, option's sector
+    or organisation): one function for the pruning and for the message."""
+    scope = record.scope
+    if scope.regime is None and scope.school_year is None and scope.sector is None:
+        return []
     out = []
-    if s.regime and rule["kind"] not in ("study", "attests") and rule["regime"] and s.regime not in rule["regime"]:
-        out.append(f"regime {'/'.join(rule['regime'])}, not {s.regime}")
-    v = rule.get("validity") or {}
-    if s.year and ((v.get("from") and s.year < v["from"]) or (v.get("until") and s.year > v["until"])):
-        out.append(f"valid {v.get('from')}–{v.get('until')}, not {s.year}")
-    if evaluate(rule["conditions"], s) is False:
-        out += _failing_leaves(rule["conditions"], s) or ["its conditions"]
+    rule = t.rule
+    if scope.regime and t.regimes and scope.regime not in t.regimes:
+        out.append(f"regime {'/'.join(t.regimes)}, not {scope.regime}")
+    if scope.school_year and rule is not None and not rule.valid_in(scope.school_year):
+        v = rule.validity
+        out.append(f"valid {v.start}–{v.until}, not {scope.school_year}")
+    if t.target.kind is StateKind.OPTION:
+        o = view.index.options[t.target.id]
+        if scope.sector is not None and o.sector != scope.sector:
+            out.append(f"option {o.code} is in sector {o.sector}, not {scope.sector}")
+        y = scope.school_year
+        if y and ((o.valid_until and y > o.valid_until) or (o.valid_from and y < o.valid_from)):
+            out.append(f"option {o.code} may be organised {o.valid_from or '…'}–{o.valid_until or '…'} only "
+                       f"(l. {o.line}), not in {y}")
     return out
 
 
-def keep_rule(rule: dict, s: Situation) -> bool:
-    """Whether a rule may serve for this situation (its conditions do not fail)."""
-    return not exclusions(rule, s)
+def _fault(t: Transition, reasons: tuple[str, ...]) -> str:
+    where = f", {t.rule.source.lines}" if t.rule is not None else ""
+    return f"{t.id}{where}: {'; '.join(reasons)}"
 
 
-def option_excluded(data: dict, s: Situation) -> str | None:
-    """Why the situation rules out a 7th-year option node (sector, school year), if it does."""
-    if data.get("kind") != "option":
+def full_conditions(t: Transition, extra: tuple[Condition, ...]) -> Condition | None:
+    parts = ([t.conditions] if t.conditions is not None else []) + list(extra)
+    if not parts:
         return None
-    if s.sector is not None and data.get("sector") != s.sector:
-        return f"option {data['id']} is in sector {data.get('sector')}, not {s.sector}"
-    if s.year and ((data.get("valid_until") and s.year > data["valid_until"])
-                   or (data.get("valid_from") and s.year < data["valid_from"])):
-        return (f"option {data['id']} may be organised {data.get('valid_from') or '…'}–{data.get('valid_until') or '…'}"
-                f" only (l. {data.get('line')}), not in {s.year}")
-    return None
+    return parts[0] if len(parts) == 1 else AllOf(items=tuple(parts))
 
 
-def filtered(view: nx.DiGraph, s: Situation) -> nx.DiGraph:
-    """The view without the rules (and steps) the situation rules out."""
-    h = nx.DiGraph()
-    h.add_nodes_from(view.nodes(data=True))
-    for u, v, data in view.edges(data=True):
-        if option_excluded(view.nodes[v], s):
-            continue
-        rules = [r for r in data["rules"] if keep_rule(r, s)]
-        if rules:
-            years = min((r["years"] if r["kind"] == "study" else 0) if r["years"] is not None else 1 for r in rules)
-            h.add_edge(u, v, rules=rules, w=years + _STEP_COST)
-    return h
+class Search:
+    """Routes from one record to a set of goal states on a view (see the module docstring)."""
+
+    def __init__(self, view: RouteView, goals: tuple[State, ...], entries: bool, relaxed: bool = False):
+        self.view = view
+        self.index = view.index
+        self.goals = frozenset(goals)
+        self.entries = entries
+        self.relaxed = relaxed   # a diagnosis: failing steps are taken, and counted
+        self._cache: dict[int, tuple[Condition | None, bool]] = {}
+
+    @cached_property
+    def useful(self) -> frozenset[State]:
+        """The states from which a goal can be reached at all (the graph, without conditions);
+        kept on the view, per goal."""
+        cache = self.view.__dict__.setdefault("_useful", {})
+        if self.goals not in cache:
+            out = set(self.goals)
+            for g in self.goals:
+                if g in self.view:
+                    out |= nx.ancestors(self.view, g)
+            cache[self.goals] = frozenset(out)
+        return cache[self.goals]
+
+    # -- where a record may go ----------------------------------------------------------
+    def _froms(self, rec: Record, first: bool) -> list[tuple[State, State, tuple[Condition, ...], frozenset[str] | None]]:
+        """Where the next step may start: (node whose out-edges serve, node shown as the step's
+        start, extra conditions, the rules allowed — ``None``: all)."""
+        if rec.enrolled:
+            node = State.year(rec.enrolled, Mode.ENROLLED)
+            return [(node, node, (), None)]
+        if rec.chain:
+            node = State.title(rec.chain)
+            return [(node, node, (), None)]
+        out = []
+        if rec.last:
+            entries = rec.entries(rec.last)
+            own = {Result.PASSED: Mode.PASSED, Result.FAILED: Mode.FAILED, Result.ATTENDED: Mode.ATTENDED}
+            if any(e.in_route for e in entries):
+                modes = [own[e.result] for e in entries if e.in_route]     # the route's own outcome only
+            else:
+                modes = [m for m, truth in ((Mode.PASSED, rec.passed(rec.last)), (Mode.ATTENDED, rec.attended(rec.last)),
+                                            (Mode.FAILED, rec.failed(rec.last))) if truth is MET]
+            for mode in modes:
+                node = State.year(rec.last, mode)
+                out.append((node, node, (), None))
+            if self.relaxed:
+                for mode in {Mode.PASSED, Mode.ATTENDED, Mode.FAILED} - set(modes):
+                    node = State.year(rec.last, mode)
+                    out.append((node, node, (_Missing(year=rec.last, mode=mode, why=self._why_not(rec, rec.last)),), None))
+        for title in sorted(rec.fresh):
+            node = State.title(title)
+            out.append((node, node, (), None))
+        if not rec.studied_in_route and not rec.last:
+            out += self._implied_froms(rec)
+        if first and self.entries:
+            out.append((START, START, (), None))
+        return out
+
+    def _why_not(self, rec: Record, year: str) -> str:
+        """What the record says against leaving ``year`` that way: the attestation that closes it."""
+        for held in rec.titles:
+            effect = self.index.effects.get(held.title)
+            if held.closes == year and effect is not None:
+                return f"{held.title} ({effect.source.lines})"
+            if held.closes == year and any(r.from_mode is FromMode.FAILED for r in self.index.awards_of.get(held.title, ())):
+                return f"{held.title} ({self.index.awards_of[held.title][0].source.lines})"
+        return "FROM"
+
+    def _implied_froms(self, rec: Record) -> list:
+        """A title the question gives stands for the years it implies, in the rules that name
+        it: the CQ6 for a 6th year attended (passed or not) in the 7th-year admissions."""
+        out = []
+        for held in rec.titles:
+            if held.regimes is not None or held.title not in rec.fresh:
+                continue
+            named = self.index.named_by.get(held.title, frozenset())
+            implied = self.index.implied(held.title)
+            if not named or not implied:
+                continue
+            years = sorted({y for _, y in implied})
+            failed = all(m is Mode.FAILED for m, _ in implied)
+            for want in ((Mode.ATTENDED,) if failed else (Mode.PASSED, Mode.ATTENDED)):
+                extra = (self._implied(held.title, years, want),)
+                for y in years:
+                    out.append((State.year(y, want), State.title(held.title), extra, named))
+        return out
+
+    def _implied(self, title: str, years: list[str], want: Mode) -> Condition:
+        """The years a title given by the question stands for, still to show."""
+        idx = self.index
+        award = idx.awards_of[title][0]
+        attesting = sorted(t for t, y in idx.attests.items() if y in years)
+        hint = f"FROM {years[0]}" + (f" ou --holds {attesting[0]}" if attesting else "")
+        which = ", ".join(years)
+        if want is Mode.PASSED and award.from_mode is FromMode.COMPLETED:
+            words = (f"une année réussie parmi {which} est aussi nécessaire : le {title} atteste la réussite d'une "
+                     f"de ces années ({award.source.lines}) sans dire laquelle — ajoutez-la : {hint}")
+        elif want is Mode.PASSED:
+            words = (f"une année réussie parmi {which} est aussi nécessaire : le {title} atteste seulement "
+                     f"qu'elle a été suivie ({award.source.lines}) et FROM ne dit pas qu'elle a été réussie — "
+                     f"ajoutez-le : {hint}")
+        else:
+            words = (f"avoir suivi une année parmi {which} : le {title} le laisse supposer "
+                     f"({award.source.lines}), FROM ne le dit pas — ajoutez-le : {hint}")
+        items = tuple(Completed(years=(y,)) if want is Mode.PASSED else Attended(years=1, of=(y,)) for y in years)
+        return replace(items[0], text=words) if len(items) == 1 else AnyOf(items=items, text=words)
+
+    def moves(self, rec: Record, first: bool = False) -> list[Move]:
+        """The steps the record may take (in a diagnosis, failing ones too, with their faults)."""
+        if rec.option:
+            return []
+        idx = self.index
+        groups: dict[tuple[State, State], list] = {}
+        for node, shown, extra, allowed in self._froms(rec, first):
+            if node not in self.view:
+                continue
+            for target, data in self.view._succ[node].items():
+                if target not in self.useful:
+                    continue
+                if not self._new(rec, target):
+                    continue
+                for t in data["transitions"]:
+                    if allowed is not None and (t.rule is None or t.rule.id not in allowed):
+                        continue
+                    more = extra + self._effects(rec, t)
+                    faults = exclusions(t, rec, self.view)
+                    if node.kind is StateKind.YEAR and node.mode is not Mode.ENROLLED and \
+                            not all(e.sanctioned for e in rec.entries(node.id)):
+                        faults.append(f"{node.id} is not sanctioned (élève libre)")
+                    if t.rule is not None and t.kind is not StepKind.STUDY:
+                        # a route never crosses from one system to another but through a rule that says so
+                        origin = (rec.jurisdiction if node == START else
+                                  self.index.states.get(node.id, {}).get("jurisdiction") or t.rule.jurisdiction)
+                        if t.rule.jurisdiction != origin:
+                            faults.append(f"jurisdiction {t.rule.jurisdiction}, not {origin}")
+                    cond, stretches = self._specialized(t, more, rec)
+                    if cond is not None and cond.evaluate(rec) is NOT_MET:
+                        full = full_conditions(t, more)
+                        faults += [c.describe() for c in full.failing(rec)][:4] or ["its conditions"]
+                    if faults and not self.relaxed:
+                        continue
+                    needs = tuple(sorted(cond.school_years_needed(rec).items())) if stretches and not faults else ()
+                    groups.setdefault((shown, target, needs), []).append((t, more, tuple(faults)))
+        out = []
+        for (shown, target, _), items in groups.items():
+            once: dict[str, tuple] = {}
+            for i in items:             # one rule may allow a step from several of its states
+                once.setdefault(i[0].id, i)
+            items = list(once.values())
+            clean = [i for i in items if not i[2]]
+            chosen = clean or items
+            out.append(Move(shown, target, tuple(i[0] for i in chosen), chosen[0][1],
+                            () if clean else tuple(_fault(i[0], i[2]) for i in items)))
+        return out
+
+    def _specialized(self, t: Transition, extra: tuple[Condition, ...], rec: Record) -> tuple[Condition | None, bool]:
+        """The transition's conditions with what the question settles settled (once per search),
+        and whether they may lengthen a formation."""
+        if extra:
+            full = full_conditions(t, extra)
+            cond = full.specialize(rec) if full is not None else None
+            return cond, cond is not None and any(c.stretches for c in cond.walk())
+        key = id(t)
+        if not self._cache:     # kept on the view, per profile of the question (what specialize reads)
+            profile = (rec.age, rec.adult, rec.contracts, rec.scope)
+            self._cache = self.view.__dict__.setdefault("_specialized", {}).setdefault(profile, {})
+        if key not in self._cache:
+            cond = t.conditions.specialize(rec) if t.conditions is not None else None
+            self._cache[key] = (cond, cond is not None and any(c.stretches for c in cond.walk()))
+        return self._cache[key]
+
+    def _new(self, rec: Record, target: State) -> bool:
+        """A step leads somewhere new: a year not attended yet, a title not held yet."""
+        if target.kind is StateKind.YEAR and target.mode is Mode.ENROLLED:
+            return not rec.entries(target.id) and rec.enrolled != target.id
+        if target.kind is StateKind.TITLE:
+            return rec.title(target.id) is None
+        if target.kind is StateKind.YEAR and target.mode is Mode.PASSED and not rec.enrolled:
+            return not rec.entries(target.id)      # a title attesting a year not on record yet
+        return True
+
+    def _effects(self, rec: Record, t: Transition) -> tuple[Condition, ...]:
+        """The conditions titles held add to the next admission (AO-B's restriction, AO-C)."""
+        if t.kind not in ADMITTING or not rec.pending:
+            return ()
+        out: list[Condition] = []
+        for rule_id in rec.pending:
+            rule = self.index.rules[rule_id]
+            if rule.effect is Effect.NEXT_ADMISSION and rule.conditions is not None:
+                out.append(rule.conditions)
+            elif rule.effect is Effect.NOT_NEXT_YEAR:
+                for title in rule.from_:
+                    held = rec.title(title)
+                    if held is None:
+                        continue
+                    closes = held.closes
+                    grades = ((self.index.grade(closes),) if closes else
+                              tuple(sorted({self.index.grade(y) for _, y in self.index.implied(title)} - {None})))
+                    out.append(NotNextYear(title=title, target=t.target.id, target_grade=self.index.grade(t.target.id),
+                                           closes=closes, grades=tuple(g for g in grades if g is not None),
+                                           source=rule.source))
+        return tuple(out)
+
+    # -- what a step does -----------------------------------------------------------------
+    def apply(self, rec: Record, move: Move) -> list[tuple[Record, int | None, bool]]:
+        """The records after ``move`` (a study has two outcomes), each with the school years
+        the step takes (``None``: unknown) and whether they are exact."""
+        t = move.transitions[0]
+        target = move.target
+        if t.kind is StepKind.STUDY:
+            year = target.id
+            libre = any(self.index.effects.get(h.title) is not None and
+                        self.index.effects[h.title].effect is Effect.NO_SANCTION and h.closes == year for h in rec.titles)
+            result = {Mode.PASSED: Result.PASSED, Mode.FAILED: Result.FAILED, Mode.ATTENDED: Result.ATTENDED}[target.mode]
+            if libre and result is Result.PASSED:
+                return []
+            form = self.index.states.get(year, {}).get("form")
+            return [(rec.study(result, t.years, sanctioned=not libre, form=form), t.years, t.years is not None)]
+        if t.kind is StepKind.ATTESTS:
+            return [(rec.attest(target.id, self.index.duration(target.id), self.index.states.get(target.id, {}).get("form")),
+                     0, True)]
+        if t.kind is StepKind.OPTION_ACCESS:
+            return [(rec.enter_option(target.id), 0, True)]
+        regimes = tuple(sorted({r for x in move.transitions for r in x.regimes}))
+        if t.kind is StepKind.AWARD:
+            closes = move.source.id if move.source.kind is StateKind.YEAR else None
+            effect = self.index.effects.get(target.id)
+            pending = effect.id if effect is not None and effect.effect is not Effect.NO_SANCTION else None
+            new = rec.award(target.id, regimes, closes, pending)
+        else:
+            new = rec.enrol(target.id, regimes)
+        added = 0
+        cond, stretches = self._specialized(t, move.extra, rec)
+        if stretches:
+            for year, n in cond.school_years_needed(rec).items():
+                new, more = new.extend(year, n)
+                added += more
+        return [(new, added, True)]
+
+    @staticmethod
+    def _needs(t: Transition, extra, rec: Record) -> dict[str, int]:
+        cond = full_conditions(t, extra)
+        return cond.school_years_needed(rec) if cond is not None else {}
 
 
-def _search_graph(h: nx.DiGraph, source: Resolved, target: Resolved, from_start: bool = False) -> nx.DiGraph:
-    g = h.copy()
-    g.add_edge(_SRC, source.start, w=0.0)
-    if from_start and source.start != START and START in g:
-        g.add_edge(_SRC, START, w=0.0)  # rules that ask for nothing apply to anyone
-    for node in target.nodes:
-        g.add_edge(node, _SNK, w=0.0)
-    return g
+# --------------------------------------------------------------------------- the search
+@dataclass(order=True)
+class _Item:
+    cost: tuple
+    order: int
+    record: Record = field(compare=False)
+    steps: tuple = field(compare=False)
+    faults: tuple = field(compare=False, default=())
 
 
-def _route(h: nx.DiGraph, path: list[str], s: Situation) -> Route:
-    nodes = [n for n in path if n not in (_SRC, _SNK)]
-    held = set(s.holds)
-    steps = []
-    for u, v in zip(nodes, nodes[1:]):
-        if u.startswith("title:"):
-            held.add(u[6:])
-        elif u.startswith("done:"):
-            held.add("year:" + u[5:])
-        rules = sorted(h.edges[u, v]["rules"], key=lambda r: (len(unsettled(r["conditions"], s, frozenset(held))), r["id"]))
-        primary = rules[0]
-        steps.append(Step(u, v, primary, rules[1:], unsettled(primary["conditions"], s, frozenset(held))))
-    return Route(steps)
-
-
-def find_routes(view: nx.DiGraph, source: Resolved, target: Resolved, situation: Situation | None = None,
-                k: int = 3, max_years: int | None = None, all_routes: bool = False,
-                max_steps: int = 16) -> list[Route]:
-    """Routes from ``source`` to ``target``.
-
-    Parameters
-    ----------
-    view : networkx.DiGraph
-        The route view (:func:`passerelles.routes.view.build_view`).
-    source, target : Resolved
-        What the pupil holds (or completed) and the goal (:func:`passerelles.routes.names.resolve`).
-    situation : Situation, optional
-        Filters: age, adult, contracts, titles held, regime, sector, school year.
-    k : int
-        How many of the shortest routes (by school years, then steps).
-    max_years : int, optional
-        With ``all_routes``: keep the routes of at most this many school years.
-    all_routes : bool
-        Every simple route (of at most ``max_steps`` steps) instead of the k shortest.
-
-    Returns
-    -------
-    list of Route
-        Shortest first. Raises :class:`~passerelles.errors.NoAnswer` with what blocks the
-        route when there is none, :class:`~passerelles.errors.InputError` when ``source``
-        cannot start a route (an option, ``7e``).
+def search(view: RouteView, start: Record, goals: tuple[State, ...], k: int = 3, entries: bool = False,
+           max_years: int | None = None, all_routes: bool = False, max_steps: int = 16,
+           relaxed: bool = False) -> list[tuple[tuple, Record, tuple]]:
+    """Raw search: the ``(moves, final record, faults)`` of up to ``k`` routes (every route
+    with ``all_routes``), cheapest first. ``relaxed``: also take failing steps, fewest
+    failing steps first (a diagnosis).
 
     Examples
     --------
-    >>> from passerelles.api import Passerelles
-    >>> from passerelles.routes.view import build_view
-    >>> from passerelles.routes.names import resolve
-    >>> view = build_view(Passerelles().store)
-    >>> [r] = find_routes(view, resolve(view, "4P"), resolve(view, "CE6P"), k=1)
-    >>> r.years, [s.target for s in r.steps]
-    (2, ['in:5P', 'done:5P', 'in:6P', 'done:6P', 'title:CE6P'])
+    A three-state view: the 4P passed, admitted to the 5P (from 16 years), the 5P passed.
+
+    >>> from passerelles.rules import Record, Rule, Source
+    >>> from passerelles.rules.conditions import Age
+    >>> from passerelles.rules.vocab import RuleKind
+    >>> view = RouteView()
+    >>> view.index.states = {y: {"kind": "year", "label": y, "duration": 1} for y in ("4P", "5P")}
+    >>> rule = Rule("admission-5P", "doc", RuleKind.ADMISSION, ("4P",), "5P", ("article-49",), Age(ge=16), (),
+    ...             Source("doc", 1, 1), None)
+    >>> four, five_in, five = State.year("4P", Mode.PASSED), State.year("5P", Mode.ENROLLED), State.year("5P", Mode.PASSED)
+    >>> view.add_transition(Transition(StepKind.ADMISSION, four, five_in, rule, rule.conditions))
+    >>> view.add_transition(Transition(StepKind.STUDY, five_in, five, years=1))
+    >>> start = Record(years=(YearDone("4P", (), Result.PASSED, 1),), last="4P")
+    >>> [[m.target.key for m, _, _ in steps] for steps, _, _ in search(view, start, (five,))]
+    [['in:5P', 'done:5P']]
+    >>> search(view, Record(years=start.years, last="4P", age=15), (five,))
+    []
     """
-    s = situation or Situation()
-    if source.start is None:
-        raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
-    h = filtered(view, s)
-    # Rules that ask for no prior state (START) serve only when nothing the pupil holds leads
-    # to the goal: they would otherwise add a detour back to the 3rd year to every answer.
-    g = _search_graph(h, source, target)
-    if target.nodes and not nx.has_path(g, _SRC, _SNK):
-        g = _search_graph(h, source, target, from_start=True)
-    if not target.nodes or not nx.has_path(g, _SRC, _SNK):
-        raise NoAnswer(why_no_route(view, h, source, target, s))
-    if all_routes:
-        paths = list(islice(nx.all_simple_paths(g, _SRC, _SNK, cutoff=max_steps + 2), MAX_ROUTES + 1))
-        if len(paths) > MAX_ROUTES:
-            raise NoAnswer(f"more than {MAX_ROUTES} routes from {source.id} to {target.id}: "
-                           "narrow the question (--max-years, filters) or ask for the k shortest")
-        routes = [_route(h, p, s) for p in paths]
-        if max_years is not None:
-            routes = [r for r in routes if r.years_at_least <= max_years]
-        if not routes:
-            raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
-        routes.sort(key=lambda r: (r.years_at_least, r.years is None, len(r.steps), [st.target for st in r.steps]))
-        return routes
-    routes = []
-    for path in nx.shortest_simple_paths(g, _SRC, _SNK, weight="w"):
-        routes.append(_route(h, path, s))
-        if len(routes) >= k:
+    s = Search(view, goals, entries, relaxed)
+    counter = itertools.count()
+    heap = [_Item((0, 0, False, 0), next(counter), start, ())]
+    expanded: dict[Record, int] = {}
+    found: list[_Item] = []
+    seen: set[tuple] = set()
+    limit = MAX_ROUTES + 1 if all_routes else k
+    while heap:
+        item = heapq.heappop(heap)
+        if len(found) >= limit and (all_routes or item.cost > found[-1].cost or len(found) >= limit + 8):
             break
-    return routes
-
-
-def why_no_route(view: nx.DiGraph, h: nx.DiGraph, source: Resolved, target: Resolved, s: Situation) -> str:
-    """One sentence: which condition, or which missing rule, blocks every route."""
-    full = _search_graph(filtered(view, Situation()), source, target, from_start=True)
-    head = f"no route from {source.id} to {target.id}"
-    if not target.nodes:
-        return f"{head}: no option or year matches {target.id}"
-    if not nx.has_path(full, _SRC, _SNK):
-        into = sorted({r["id"] for n in target.nodes for _, _, d in view.in_edges(n, data=True) for r in d["rules"]})
-        shown = ", ".join(into[:6]) + (" …" if len(into) > 6 else "")
-        return f"{head}: no rule of the corpus leads there from {source.id}" + (
-            f" (the rules leading to {target.id}: {shown})" if into else "")
-    path = nx.shortest_path(full, _SRC, _SNK, weight="w")
-    for u, v in zip(path, path[1:]):
-        if u in (_SRC,) or v in (_SNK,) or h.has_edge(u, v):
+        if item.steps and item.steps[-1][0].target in s.goals:
+            sig = tuple((m.source, m.target, tuple(t.id for t in m.transitions)) for m, _, _ in item.steps)
+            if sig not in seen:
+                seen.add(sig)
+                found.append(item)
             continue
-        excluded = option_excluded(view.nodes[v], s)
-        if excluded:
-            return f"{head}: {excluded}"
-        reasons = []
-        for rule in view.edges[u, v]["rules"]:
-            reasons.append(f"{rule['id']} ({'; '.join(exclusions(rule, s))})")
-        return f"{head}: the step {u} → {v} is ruled out by the situation given: " + ", ".join(reasons)
-    return head
+        n = expanded.get(item.record, 0)
+        if not all_routes and n >= k:
+            continue
+        expanded[item.record] = n + 1
+        if len(item.steps) >= max_steps:
+            continue
+        for move in s.moves(item.record, not item.steps):
+            for new, years, exact in s.apply(item.record, move):
+                faults = item.faults + (((len(item.steps), move.faults),) if move.faults else ())
+                known = new.route_years
+                if max_years is not None and known > max_years:
+                    continue
+                cost = (len(faults), known, not new.route_exact, len(item.steps) + 1)
+                heapq.heappush(heap, _Item(cost, next(counter), new, item.steps + ((move, item.record, years),), faults))
+    found.sort(key=lambda i: (i.cost, [(m.source.key, m.target.key, m.transitions[0].id) for m, _, _ in i.steps]))
+    return [(i.steps, i.record, i.faults) for i in (found if all_routes else found[:k])]
 
 
-def _failing_leaves(cond: dict | None, s: Situation) -> list[str]:
-    """The conditions that fail for the situation, in French (at most four)."""
-    from .explain import describe_condition
-    out: list[str] = []
+def build_route(steps: tuple, final: Record) -> Route:
+    """A route from the raw search: primary rule and conditions still to meet per step, school
+    years per study step (lower bounds from the final record)."""
+    out = []
+    bounds = {e.year: e for e in final.years if e.in_route}
+    for move, before, years in steps:
+        ranked = sorted(move.transitions, key=lambda t: (sum(Search._needs(t, move.extra, before).values()),
+                                                         len(_unsettled(t, move.extra, before)), t.id))
+        primary = ranked[0]
+        if primary.kind is StepKind.STUDY:
+            entry = bounds.get(move.target.id)
+            years = primary.years
+            at_least = entry.years if entry is not None else (years or 0)
+        else:
+            years, at_least = 0, 0
+        out.append(Step(move.source, move.target, primary, tuple(ranked[1:]), tuple(_unsettled(primary, move.extra, before)),
+                        before, years, at_least))
+    return Route(tuple(out), final)
 
-    def walk(c):
-        if c is None or evaluate(c, s) is not False:
-            return
-        key = key_of(c)
-        if key in ("all_of", "any_of"):
-            for sub in c[key]:
-                walk(sub)
-            return
-        out.append(describe_condition(c))
-    walk(cond)
-    return out[:4]
+
+def _unsettled(t: Transition, extra, rec: Record) -> list[Condition]:
+    cond = full_conditions(t, extra)
+    return cond.unsettled(rec) if cond is not None else []

@@ -1,4 +1,4 @@
-"""Routes for a question, in one call: the view, the names, the situation, the search.
+"""Routes for a question, in one call: the view, the names, the pupil's record, the search.
 
 The command line and the Python API both ask through :func:`ask`.
 
@@ -10,32 +10,34 @@ The command line and the Python API both ask through :func:`ask`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from difflib import get_close_matches
 from typing import Iterable
 
-import networkx as nx
-
 from ..errors import InputError
-from ..pathways.conditions import Situation
+from ..rules.record import Record, Scope
+from ..rules.vocab import Contract, Regime, values
+from .find import find_routes
 from .names import Resolved, resolve
-from .search import Route, find_routes
-from .view import build_view
+from .search import Route
+from .start import start_record
+from .view import RouteView, build_view
 
-REGIMES = ("plein-exercice", "article-49", "article-45", "urgence", "mfi", "specialise-f3", "specialise-f4")
-CONTRACTS = ("contrat-alternance", "contrat-apprentissage", "convention-emploi-formation", "convention-premier-emploi",
-             "convention-isp-avant-2015", "autre-contrat-approuve")
+REGIMES = tuple(values(Regime))
+CONTRACTS = tuple(values(Contract))
 
 
 @dataclass
 class Answer:
-    view: nx.DiGraph
+    view: RouteView
     source: Resolved
     target: Resolved
-    situation: Situation
+    record: Record
     routes: list[Route]
+    note: str | None = None
 
 
-def view_of(app) -> nx.DiGraph:
+def view_of(app) -> RouteView:
     """The route view of an app's store, built once per app."""
     view = getattr(app, "_route_view", None)
     if view is None:
@@ -44,15 +46,17 @@ def view_of(app) -> nx.DiGraph:
     return view
 
 
-def situation(view: nx.DiGraph, age: float | None = None, adult: bool | None = None,
-              contracts: Iterable[str] = (), holds: Iterable[str] = (), regime: str | None = None,
-              sector: int | None = None, year: str | None = None) -> Situation:
-    """A checked :class:`Situation` (bad values raise :class:`InputError`)."""
+def check_filters(view: RouteView, age: float | None = None, adult: bool | None = None,
+                  contracts: Iterable[str] = (), holds: Iterable[str] = (), regime: str | None = None,
+                  sector: int | None = None, year: str | None = None) -> tuple[tuple[str, ...], Scope]:
+    """The titles of ``holds`` (resolved) and the scope, checked (bad values raise
+    :class:`InputError`)."""
+    if isinstance(contracts, str) or isinstance(holds, str):
+        raise InputError("contracts and holds are lists of names, not a single string")
     if regime is not None and regime not in REGIMES:
         raise InputError(f"regime must be one of {', '.join(REGIMES)} (got {regime!r})")
     for c in contracts:
         if c not in CONTRACTS:
-            from difflib import get_close_matches
             close = get_close_matches(c, CONTRACTS, n=1, cutoff=0.4)
             raise InputError(f"unknown contract {c!r}; one of {', '.join(CONTRACTS)}" + (f" (did you mean {close[0]}?)" if close else ""))
     if year is not None and not (len(year) == 9 and year[4] == "-" and year[:4].isdigit() and year[5:].isdigit()
@@ -64,28 +68,42 @@ def situation(view: nx.DiGraph, age: float | None = None, adult: bool | None = N
         raise InputError(f"--{'adult' if adult else 'minor'} contradicts --age {age:g}")
     if sector is not None and not 1 <= sector <= 10:
         raise InputError(f"sector must be between 1 and 10 (the table of sectors; got {sector})")
-    held = set()
+    held = []
     for h in holds:
         found = resolve(view, h)
         if found.kind != "title":
             raise InputError(f"--holds takes a title (CQ6, CEB …); {found.id} is a {found.kind}")
-        held.add(found.id)
-    return Situation(age=age, adult=adult, contracts=frozenset(contracts), holds=frozenset(held),
-                     regime=regime, sector=sector, year=year)
+        if found.id not in held:
+            held.append(found.id)
+    return tuple(held), Scope(regime, sector, year)
+
+
+def question_record(view: RouteView, source: Resolved | None = None, age: float | None = None,
+                    adult: bool | None = None, contracts: Iterable[str] = (), holds: Iterable[str] = (),
+                    regime: str | None = None, sector: int | None = None, year: str | None = None) -> Record:
+    """The checked record of a question: FROM (``source``; none: any pupil), ``holds`` and the filters."""
+    from .states import START
+    held, scope = check_filters(view, age, adult, contracts, holds, regime, sector, year)
+    start = source.start if source is not None and source.start is not None else START
+    return start_record(view, start, held, age, adult, frozenset(contracts), scope)
 
 
 def ask(app, from_: str, to: str, k: int = 3, all_routes: bool = False, max_years: int | None = None,
         **filters) -> Answer:
     """Routes from ``from_`` to ``to`` for the pupil described by ``filters``
     (age, adult, contracts, holds, regime, sector, year)."""
+    unknown = set(filters) - {"age", "adult", "contracts", "holds", "regime", "sector", "year"}
+    if unknown:
+        raise InputError(f"unknown filter {sorted(unknown)[0]!r}; the filters are age, adult, contracts, holds, "
+                         "regime, sector, year")
     view = view_of(app)
     source, target = resolve(view, from_), resolve(view, to)
     if source.id == target.id:
         raise InputError(f"FROM and TO are the same ({source.id})")
     if max_years is not None and (not all_routes or max_years < 0):
         raise InputError("--max-years goes with --all and is 0 or more")
-    s = situation(view, **filters)
-    if source.kind == "title":
-        s = replace(s, holds=s.holds | {source.id})
-    return Answer(view, source, target, s, find_routes(view, source, target, s, k=k, all_routes=all_routes,
-                                                       max_years=max_years))
+    if source.start is None:
+        raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
+    record = question_record(view, source, **filters)
+    found = find_routes(view, source, target, record, k=k, all_routes=all_routes, max_years=max_years)
+    return Answer(view, source, target, record, found.routes, found.note)

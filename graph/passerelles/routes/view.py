@@ -1,40 +1,43 @@
-"""The route view: a NetworkX directed graph built from the RDF graph (not from the data files).
+"""The route view: a NetworkX directed graph built from the RDF graph (not from the data
+files), and the index that resolves its ids.
 
-Nodes are states of a pupil:
-
-- ``done:5P`` — the 5P completed with success (``attended:``, ``failed:`` for the other
-  ways of leaving a year the rules know); ``in:5P`` — admitted to (enrolled in) the 5P;
-- ``title:CESS`` — holds the CESS;
-- ``option:7130`` — admitted to that 7th-year option;
-- ``START`` — any pupil, whatever he holds (the rules that ask for no prior state).
-
-Edges carry the rules that allow the step (``rules``: a list, several rules may allow the same
-step). Study steps (``in:5P`` → ``done:5P``) take the year's duration in school years; all
-other steps take none.
+Nodes are :class:`~passerelles.routes.states.State` objects (a year in some mode, a title,
+a 7th-year option, ``START``), with their names as node attributes (``label``, ``id``,
+``kind``, ``alt_labels``, ``abbreviation``; options also ``access``, ``sector``, ``list``,
+``form``, ``year``, ``line``, ``valid_from``, ``valid_until``). Edges carry the
+:class:`~passerelles.routes.states.Transition` objects that allow the step
+(``transitions``: several rules may allow the same step). Rules are read from the store —
+their conditions through the condition classes, from the JSON the graph keeps — and every
+condition is bound to the index (the 7th-year access conditions need the repertory).
 
 Examples
 --------
 >>> from passerelles.api import Passerelles
 >>> view = build_view(Passerelles().store)
->>> [r["id"] for r in view.edges["done:6P", "title:CE6P"]["rules"]]
+>>> [t.id for t in view.edges[State.year("6P", Mode.PASSED), State.title("CE6P")]["transitions"]]
 ['award-CE6P']
->>> view.edges["in:5P", "done:5P"]["rules"][0]["years"]
+>>> view.edges[State.year("5P", Mode.ENROLLED), State.year("5P", Mode.PASSED)]["transitions"][0].years
 1
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 
 from ..queries import load_query
+from ..rules.conditions import AllOf, AnyOf, Completed, Condition, Holds, Listing, condition_from_data
+from ..rules.model import Provision, Rule, Source, Validity
+from ..rules.vocab import AccessClass, Effect, FromMode, RuleKind
 from ..store import Store
+from .states import MODE_OF, START, Mode, State, StateKind, StepKind, Transition
 
-START = "START"
 ID_BASE = "https://w3id.org/passerelles/id/"
-_MODES = {"completed": "done", "attended": "attended", "enrolled": "in", "failed": "failed"}
+_STEP_OF = {RuleKind.ADMISSION: StepKind.ADMISSION, RuleKind.AWARD: StepKind.AWARD,
+            RuleKind.REINSERTION: StepKind.REINSERTION, RuleKind.PASSAGE: StepKind.PASSAGE}
 
 
 def local_id(iri: str) -> str:
@@ -42,138 +45,230 @@ def local_id(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def state_node(iri: str, mode: str = "completed") -> str:
-    """The view node of a rule's input (a year left in some way, or a title held)."""
-    kind = iri[len(ID_BASE):].split("/", 1)[0]
-    if kind == "title":
-        return f"title:{local_id(iri)}"
-    return f"{_MODES[mode]}:{local_id(iri)}"
+def _is_title(iri: str) -> bool:
+    return iri[len(ID_BASE):].startswith("title/")
 
 
-def target_node(iri: str) -> str:
-    kind = iri[len(ID_BASE):].split("/", 1)[0]
-    return f"title:{local_id(iri)}" if kind == "title" else f"in:{local_id(iri)}"
+@dataclass(frozen=True)
+class Act:
+    """An act as the route answers cite it."""
+
+    key: str
+    type: str
+    date: str
+    iri: str
+    label: str
 
 
-def _basis(store: Store) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+@dataclass(frozen=True)
+class OptionInfo:
+    code: str
+    label: str
+    access: str
+    sector: int
+    list: str
+    form: str
+    year: str
+    line: int
+    valid_from: str | None
+    valid_until: str | None
+    iri: str
+
+
+@dataclass
+class RouteIndex:
+    """What the view's ids stand for: states, rules, acts, options, and what titles imply."""
+
+    states: dict[str, dict] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    acts: dict[str, Act] = field(default_factory=dict)
+    options: dict[str, OptionInfo] = field(default_factory=dict)
+    attests: dict[str, str] = field(default_factory=dict)         # title → the year it shows completed
+    effects: dict[str, Rule] = field(default_factory=dict)        # title → its effect rule
+    class_rules: dict[str, Rule] = field(default_factory=dict)    # access class → option-access rule
+
+    # -- the repertory -------------------------------------------------------------------
+    def listings(self, years: tuple[str, ...], list_: str | None) -> list[Listing]:
+        return [Listing(o.access, o.sector, o.valid_from, o.valid_until) for o in self.options.values()
+                if o.year in years and (list_ is None or o.list == list_)]
+
+    def class_requirement(self, access: str, with_conditions: bool = True) -> Condition:
+        """What an access class asks of the pupil: any of its rule's ``from`` states (a title
+        held, a year completed), and (``with_conditions``) its rule's other conditions."""
+        rule = self.class_rules.get(access)
+        if rule is None:
+            return condition_from_data({"unknown": {"about": f"classe d'accès {access}",
+                                                    "reason": "aucune règle de classe d'accès dans le graphe"}})
+        wanted: list[Condition] = [Holds(title=s) if self.is_title(s) else Completed(years=(s,)) for s in rule.from_]
+        parts: list[Condition] = []
+        if wanted:
+            parts.append(wanted[0] if len(wanted) == 1 else AnyOf(items=tuple(wanted)))
+        if rule.conditions is not None and (with_conditions or not parts):
+            parts.append(rule.conditions)
+        return parts[0] if len(parts) == 1 else AllOf(items=tuple(parts))
+
+    # -- states ----------------------------------------------------------------------------
+    def is_title(self, state_id: str) -> bool:
+        return self.states.get(state_id, {}).get("kind") == "title"
+
+    def label(self, state_id: str) -> str:
+        return self.states.get(state_id, {}).get("label", state_id)
+
+    def grade(self, year: str) -> int | None:
+        return self.states.get(year, {}).get("grade")
+
+    def duration(self, year: str) -> int | None:
+        return self.states.get(year, {}).get("duration")
+
+    @cached_property
+    def awards_of(self) -> dict[str, tuple[Rule, ...]]:
+        out: dict[str, list[Rule]] = {}
+        for r in self.rules.values():
+            if r.kind is RuleKind.AWARD and r.to:
+                out.setdefault(r.to, []).append(r)
+        return {t: tuple(rs) for t, rs in out.items()}
+
+    def implied(self, title: str) -> list[tuple[Mode, str]]:
+        """What holding ``title`` may say of the years (its award rules' ``from`` years), when
+        the question gives the title without saying how it was obtained; empty when a rule
+        awards it from no year, and when it attests one year for certain."""
+        rules = self.awards_of.get(title, ())
+        if not rules or title in self.attests or any(not r.from_ or any(self.is_title(s) for s in r.from_) for r in rules):
+            return []
+        return sorted({(MODE_OF[r.from_mode], y) for r in rules for y in r.from_})
+
+    @cached_property
+    def named_by(self) -> dict[str, frozenset[str]]:
+        """The rules that name each title (as a ``from`` state or in a ``holds`` condition)."""
+        out: dict[str, set[str]] = {}
+        for r in self.rules.values():
+            names = {s for s in r.from_ if self.is_title(s)}
+            names |= r.conditions.titles_named() if r.conditions is not None else set()
+            for t in names:
+                out.setdefault(t, set()).add(r.id)
+        return {t: frozenset(ids) for t, ids in out.items()}
+
+
+class RouteView(nx.DiGraph):
+    """The route view (a NetworkX ``DiGraph``) and its :attr:`index`."""
+
+    index: RouteIndex
+
+    def __init__(self, incoming_graph_data=None, **attr):
+        super().__init__(incoming_graph_data, **attr)
+        self.index = RouteIndex()
+
+    def add_transition(self, t: Transition) -> None:
+        if self.has_edge(t.source, t.target):
+            self.edges[t.source, t.target]["transitions"] += (t,)
+        else:
+            self.add_edge(t.source, t.target, transitions=(t,))
+
+    def state(self, name: str) -> State:
+        """The node of a year (completed), a title or an option id; ``START``."""
+        if name == "START":
+            return START
+        info = self.index.states.get(name)
+        if info is not None:
+            return State.title(name) if info["kind"] == "title" else State.year(name, Mode.PASSED)
+        if name in self.index.options:
+            return State.option(name)
+        raise KeyError(name)
+
+    @cached_property
+    def entries(self) -> tuple[Transition, ...]:
+        """The transitions open to any pupil (rules that ask for no prior state)."""
+        return tuple(t for _, _, d in self.out_edges(START, data=True) for t in d["transitions"])
+
+
+def _basis(store: Store, index: RouteIndex) -> dict[str, list[Provision]]:
+    out: dict[str, list[Provision]] = {}
     for row in store.select(load_query("rule-basis").text):
-        out.setdefault(row["rule"], []).append({
-            "act": {"type": row["actType"], "date": row["actDate"], "iri": row["act"], "label": row["actLabel"]},
-            "article": row.get("article"), "paragraph": row.get("paragraph"),
-            "alinea": row.get("alinea"), "point": row.get("point"), "provision": row["provision"],
-        })
+        index.acts.setdefault(row["key"], Act(row["key"], row["actType"], str(row["actDate"]), row["act"], row["actLabel"]))
+        p = Provision(row["key"], row.get("article"), row.get("paragraph"), row.get("alinea"), row.get("point"))
+        if p not in out.setdefault(row["rule"], []):
+            out[row["rule"]].append(p)
     return out
 
 
-def _rule_record(row: dict, basis: list[dict]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "kind": row["kind"],
-        "years": 0,
-        "conditions": json.loads(row["conditionData"]) if row.get("conditionData") else None,
-        "basis": basis,
-        "basis_missing": row.get("basisMissing"),
-        "source": {"document": row["document"], "line": row["firstLine"], "last_line": row["lastLine"],
-                   "quote": row["quote"]},
-        "regime": sorted((row.get("regimes") or "").split()),
-        "validity": {"from": row.get("validFrom"), "until": row.get("validUntil")},
-        "jurisdiction": row.get("jurisdiction"),
-        "iri": row["rule"],
-    }
+def _rule(row: dict, basis: list[Provision], years: set[str]) -> Rule:
+    conditions = condition_from_data(json.loads(row["conditionData"])) if row.get("conditionData") else None
+    validity = Validity(row.get("validFrom"), row.get("validUntil")) if row.get("validFrom") or row.get("validUntil") else None
+    from_ = tuple(sorted(local_id(f) for f in (row.get("fromStates") or "").split()))
+    return Rule(row["id"], row["document"], RuleKind(row["kind"]), from_, local_id(row["to"]) if row.get("to") else None,
+                tuple(sorted((row.get("regimes") or "").split())), conditions, tuple(basis),
+                Source(row["document"], row["firstLine"], row["lastLine"], row["quote"]), validity,
+                FromMode(row["fromMode"]), AccessClass(row["accessClass"]) if row.get("accessClass") else None,
+                tuple(sorted(local_id(y) for y in (row.get("appliesTo") or "").split())),
+                Effect(row["effect"]) if row.get("effect") else None, row.get("basisMissing"), None,
+                row.get("jurisdiction") or "BE-FWB")
 
 
-def build_view(store: Store) -> nx.DiGraph:
+def build_view(store: Store) -> RouteView:
     """The route view of the graph behind ``store`` (embedded or remote)."""
-    g = nx.DiGraph()
-    states = store.select(load_query("states").text)
-    for s in states:
-        alts = [a for a in (s.get("altLabels") or "").split("|") if a]
+    g = RouteView()
+    index = g.index
+    for s in store.select(load_query("states").text):
+        alts = sorted(a for a in (s.get("altLabels") or "").split("|") if a)
         info = {"id": s["id"], "label": s["label"], "kind": s["kind"], "abbreviation": s.get("abbreviation"),
                 "alt_labels": alts, "iri": s["state"], "jurisdiction": s.get("jurisdiction")}
         if s["kind"] == "title":
-            g.add_node(f"title:{s['id']}", **info, state="holds")
-        else:
-            for mode in ("in", "done", "attended", "failed"):
-                g.add_node(f"{mode}:{s['id']}", **info, state=mode)
-            duration = s.get("duration")
-            years = duration if isinstance(duration, int) else None
-            study = {"id": f"study:{s['id']}", "kind": "study", "years": years, "conditions": None, "basis": [],
-                     "basis_missing": None, "source": None, "regime": [], "validity": {"from": None, "until": None},
-                     "jurisdiction": s.get("jurisdiction"), "iri": s["state"]}
-            for mode in ("done", "attended", "failed"):
-                g.add_edge(f"in:{s['id']}", f"{mode}:{s['id']}", rules=[dict(study, leaves=mode)])
-    g.add_node(START, id=START, label="tout élève (aucun titre requis)", kind="start", state="start")
-    basis = _basis(store)
-    rules = store.select(load_query("rules").text)
-    access_rules = {}
-    records = {}
-    for row in rules:
-        record = _rule_record(row, basis.get(row["rule"], []))
-        records[row["rule"]] = record
-        if row["kind"] == "option-access":
-            access_rules[row["accessClass"]] = (row, record)
+            index.states[s["id"]] = info
+            g.add_node(State.title(s["id"]), **info)
             continue
-        if row["kind"] == "change-of-form" or not row.get("to"):
-            continue  # changes within a school year, not a step of a route
-        target = target_node(row["to"])
-        sources = [state_node(f, row["fromMode"]) for f in (row.get("fromStates") or "").split()] or [START]
-        for src in sources:
-            if src not in g or target not in g:
-                continue
-            g.add_edge(src, target, rules=g.edges[src, target]["rules"] + [record] if g.has_edge(src, target) else [record])
-    _add_attestations(g, store, records)
-    _add_options(g, store, access_rules)
+        duration = s.get("duration")
+        info.update(duration=duration if isinstance(duration, int) else None,
+                    grade=s.get("grade") if isinstance(s.get("grade"), int) else None, form=s.get("form"),
+                    regimes=tuple(sorted((s.get("regimes") or "").split())))
+        index.states[s["id"]] = info
+        for mode in Mode:
+            g.add_node(State.year(s["id"], mode), **info)
+        for mode in (Mode.PASSED, Mode.ATTENDED, Mode.FAILED):
+            g.add_transition(Transition(StepKind.STUDY, State.year(s["id"], Mode.ENROLLED), State.year(s["id"], mode),
+                                        years=info["duration"]))
+    g.add_node(START, id="START", label="tout élève (aucun titre requis)", kind="start")
+    years = {i for i, v in index.states.items() if v["kind"] == "year"}
+    basis = _basis(store, index)
+    for row in store.select(load_query("rules").text):
+        index.rules[row["id"]] = _rule(row, basis.get(row["rule"], []), years)
+    for rule in index.rules.values():
+        if rule.kind is RuleKind.OPTION_ACCESS and rule.access_class:
+            index.class_rules[rule.access_class.value] = rule
+        elif rule.kind is RuleKind.EFFECT:
+            for t in rule.from_:
+                index.effects[t] = rule
+    for row in store.select(load_query("attestations").text):
+        index.attests[local_id(row["title"])] = local_id(row["year"])
+    _add_options(g, store)
+    for rule in index.rules.values():
+        bound = rule.conditions.bind(index) if rule.conditions is not None else None
+        if rule.kind in _STEP_OF and rule.to:
+            kind = _STEP_OF[rule.kind]
+            target = State.title(rule.to) if rule.kind is RuleKind.AWARD else State.year(rule.to, Mode.ENROLLED)
+            sources = [State.title(f) if index.is_title(f) else State.year(f, MODE_OF[rule.from_mode])
+                       for f in rule.from_] or [START]
+            for src in sources:
+                if src in g and target in g:
+                    g.add_transition(Transition(kind, src, target, rule, bound))
+        elif rule.kind is RuleKind.OPTION_ACCESS:
+            requirement = index.class_requirement(rule.access_class.value).bind(index)
+            for o in index.options.values():
+                if o.access == rule.access_class.value and o.year in rule.applies_to:
+                    g.add_transition(Transition(StepKind.OPTION_ACCESS, State.year(o.year, Mode.ENROLLED),
+                                                State.option(o.code), rule, requirement))
+    for title, year in index.attests.items():
+        rule = next(r for r in index.awards_of[title])
+        g.add_transition(Transition(StepKind.ATTESTS, State.title(title), State.year(year, Mode.PASSED), rule, None))
     return g
 
 
-def _add_attestations(g: nx.DiGraph, store: Store, rules: dict[str, dict]) -> None:
-    """``title:CE6P`` → ``done:6P``: the title attests the year (``psl:attests``, see
-    :func:`passerelles.pathways.rdf.add_attestations`); the step carries the award rule."""
-    for row in store.select(load_query("attestations").text):
-        title, year = f"title:{local_id(row['title'])}", f"done:{local_id(row['year'])}"
-        if title in g and year in g and row["rule"] in rules:
-            g.add_edge(title, year, rules=[dict(rules[row["rule"]], kind="attests", conditions=None)])
-
-
-def _admission_years(g: nx.DiGraph, year: str) -> list[str]:
-    """The completed years from which an admission rule leads to ``year``."""
-    return sorted(u.split(":", 1)[1] for u, _, d in g.in_edges(f"in:{year}", data=True)
-                  if u.startswith("done:") and any(r["kind"] == "admission" for r in d["rules"]))
-
-
-def _add_options(g: nx.DiGraph, store: Store, access_rules: dict) -> None:
-    """7th-year options, joined to their year by the rule of their access class."""
+def _add_options(g: RouteView, store: Store) -> None:
+    """7th-year options (their year: 7P for form P, 7TQ for TQ)."""
     for opt in store.select(load_query("options-by-access").text):
         year = "7P" if opt["form"] == "P" else "7TQ"
-        node = f"option:{opt['code']}"
-        g.add_node(node, id=opt["code"], label=opt["label"], kind="option", state="in", access=opt["access"],
-                   sector=int(opt["sector"]), list=opt["list"], form=opt["form"], iri=opt["option"],
-                   line=opt["line"], year=year, valid_from=opt.get("validFrom"), valid_until=opt.get("validUntil"))
-        if opt["access"] in access_rules:
-            row, record = access_rules[opt["access"]]
-            if year not in {local_id(y) for y in (row.get("appliesTo") or "").split()}:
-                continue
-            record = dict(record)
-            requires = [local_id(f) for f in (row.get("fromStates") or "").split() if "/title/" in f]
-            if requires:
-                need = {"any_of": [{"holds": t} for t in requires]} if len(requires) > 1 else {"holds": requires[0]}
-                record["conditions"] = {"all_of": [need, record["conditions"]]} if record["conditions"] else need
-                # The class is open to the holders of the CQ (l. 946-947): from the title
-                # itself, with the admission to the 7th year (a 6th year completed) to show.
-                sixth = _admission_years(g, year)
-                completed = {"any_of": [{"completed": {"years": [y]}} for y in sixth],
-                             "text": f"avoir terminé avec fruit une des années qui donnent accès à la {year} : {', '.join(sixth)}"}
-                from_title = dict(record, conditions={"all_of": [completed, record["conditions"]]})
-                for t in requires:
-                    if f"title:{t}" in g:
-                        g.add_edge(f"title:{t}", node, rules=[from_title])
-        else:
-            record = {"id": f"option-access-{opt['access']}", "kind": "option-access", "years": 0,
-                      "conditions": {"unknown": {"about": "classe d'accès de cette 7e année",
-                                                 "reason": f"le répertoire (l. {opt['line']}) ne donne pas de classe d'accès"}},
-                      "basis": [], "basis_missing": "the repertory gives no access class for this option",
-                      "source": {"document": "circulaire-7282", "line": opt["line"], "last_line": opt["line"], "quote": None},
-                      "regime": ["article-49"], "validity": {"from": None, "until": None}, "jurisdiction": "BE-FWB",
-                      "iri": None}
-        g.add_edge(f"in:{year}", node, rules=[record])
+        info = OptionInfo(opt["code"], opt["label"], opt["access"], int(opt["sector"]), opt["list"], opt["form"], year,
+                          opt["line"], opt.get("validFrom"), opt.get("validUntil"), opt["option"])
+        g.index.options[info.code] = info
+        g.add_node(State.option(info.code), id=info.code, label=info.label, kind="option", access=info.access,
+                   sector=info.sector, list=info.list, form=info.form, iri=info.iri, line=info.line, year=year,
+                   valid_from=info.valid_from, valid_until=info.valid_until)
