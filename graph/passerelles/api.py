@@ -64,18 +64,12 @@ class Passerelles:
     def graph(self) -> Graph:
         """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API).
 
-        Read from the build cache when this corpus and this code were built before
-        (:mod:`passerelles.rdf.cache`), else built and cached.
+        Read from the build cache when this corpus and this code were built before and the
+        entry passes its digest check (:mod:`passerelles.rdf.cache`), else built and cached.
         """
         from .rdf import cache
         from .rdf.serialize import ntriples
-        data = cache.load(self.corpus)
-        if data is None:
-            data = ntriples(self.memory_graph)
-            cache.save(self.corpus, data)
-        g = Graph(store="Oxigraph")
-        g.parse(data=data, format="ox-nt")
-        return g
+        return cache.load_graph(self.corpus, lambda: ntriples(self.memory_graph))
 
     @cached_property
     def store(self):
