@@ -7,7 +7,8 @@ the package (code, curated data) and the versions of the RDF libraries. Any chan
 one of them makes a new key, so a stale graph is never served.
 
 Every entry carries the SHA-256 digest and the triple count of what it stores, in its
-first line; both are checked each time it is opened. An entry that fails the check — an
+first line (the stamp of :func:`passerelles.rdf.serialize.stamp`, as the built
+``passerelles.nt``, which is a valid entry); both are checked each time it is opened. An entry that fails the check — an
 edited, cut, emptied or garbled file, one that does not parse, a FIFO in its place — is
 rebuilt, with one line on stderr saying so: a damaged cache never answers. (When the entry
 becomes a persistent Oxigraph store, the same header — digest and count of what is stored
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sys
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -33,18 +33,13 @@ from rdflib import Graph
 
 from .. import __version__
 from ..files import FileRefused, read_regular, write_atomic
+from .serialize import DamagedGraph, read_stamped, stamped, triple_count
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _LIBRARIES = ("rdflib", "oxrdflib", "pyoxigraph")
-_FORMAT = "passerelles-cache/1"
-_HEADER = re.compile(rf"# {re.escape(_FORMAT)} sha256=(?P<sha256>[0-9a-f]{{64}}) triples=(?P<triples>[0-9]+)")
 
 #: The largest cache entry read (the graph of the bundled corpus is under 6 MB).
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
-
-
-class DamagedEntry(Exception):
-    """A cache entry that fails its check; the message says how."""
 
 
 def cache_dir() -> Path | None:
@@ -82,45 +77,18 @@ def entry_path(corpus) -> Path | None:
     return None if folder is None else folder / f"graph-{key(corpus)}.nt"
 
 
-def seal(ntriples: str) -> bytes:
-    """An entry: a header line with the digest and triple count of ``ntriples``, then them.
-
-    >>> seal('<urn:a> <urn:b> "c" .\\n').decode().splitlines()[0]
-    '# passerelles-cache/1 sha256=b84b6fce278a9d135cddff6bb8102b1e5bd539f4ae0c52443dca36651662c233 triples=1'
-    """
-    body = ntriples.encode("utf-8")
-    return f"# {_FORMAT} sha256={hashlib.sha256(body).hexdigest()} triples={_count(ntriples)}\n".encode() + body
-
-
-def _count(ntriples: str) -> int:
-    return sum(1 for line in ntriples.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def unseal(data: bytes) -> tuple[str, int]:
-    """The N-Triples of an entry and its triple count, once the digest has been checked.
-
-    Raises
-    ------
-    DamagedEntry
-        No header, another digest, or text that is not UTF-8.
-
-    >>> unseal(seal('<urn:a> <urn:b> "c" .\\n'))
-    ('<urn:a> <urn:b> "c" .\\n', 1)
-    >>> unseal(seal('<urn:a> <urn:b> "c" .\\n').replace(b'"c"', b'"d"'))
-    Traceback (most recent call last):
-    ...
-    passerelles.rdf.cache.DamagedEntry: its content does not match its digest
-    """
-    header, newline, body = data.partition(b"\n")
-    m = _HEADER.fullmatch(header.decode("ascii", "replace"))
-    if not newline or m is None:
-        raise DamagedEntry("it has no valid header" if data else "it is empty")
-    if hashlib.sha256(body).hexdigest() != m["sha256"]:
-        raise DamagedEntry("its content does not match its digest")
+def load(corpus) -> str | None:
+    """The cached graph of this corpus and code as stamped N-Triples (the text of a built
+    ``passerelles.nt``), or None when there is no entry or it fails its check."""
+    path = entry_path(corpus)
+    if path is None:
+        return None
     try:
-        return body.decode("utf-8"), int(m["triples"])
-    except UnicodeDecodeError:
-        raise DamagedEntry("it is not UTF-8 text") from None
+        data = read_regular(path, MAX_ENTRY_BYTES)
+        read_stamped(data)
+    except (OSError, DamagedGraph, FileRefused):
+        return None
+    return data.decode("utf-8")
 
 
 def _parse(ntriples: str, triples: int) -> Graph:
@@ -128,9 +96,9 @@ def _parse(ntriples: str, triples: int) -> Graph:
     try:
         graph.parse(data=ntriples, format="ox-nt")
     except (SyntaxError, ValueError, OSError) as exc:
-        raise DamagedEntry(f"it does not parse ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})") from None
+        raise DamagedGraph(f"it does not parse ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})") from None
     if len(graph) != triples:
-        raise DamagedEntry(f"it holds {len(graph)} triples, its header says {triples}")
+        raise DamagedGraph(f"it holds {len(graph)} triples, its stamp says {triples}")
     return graph
 
 
@@ -143,25 +111,25 @@ def load_graph(corpus, build: Callable[[], str]) -> Graph:
     path = entry_path(corpus)
     if path is not None:
         try:
-            return _parse(*unseal(read_regular(path, MAX_ENTRY_BYTES)))
+            return _parse(*read_stamped(read_regular(path, MAX_ENTRY_BYTES)))
         except FileNotFoundError:
             pass
-        except (DamagedEntry, FileRefused) as exc:
+        except (DamagedGraph, FileRefused) as exc:
             _say(f"cache entry {path} is damaged ({exc}); rebuilding it")
         except OSError as exc:
             _say(f"cache entry {path} cannot be read ({exc.strerror or exc}); rebuilding it")
     ntriples = build()
     save(corpus, ntriples)
-    return _parse(ntriples, _count(ntriples))
+    return _parse(ntriples, triple_count(ntriples))
 
 
 def save(corpus, ntriples: str) -> None:
-    """Store the N-Triples, sealed; a cache that cannot be written is skipped."""
+    """Store the N-Triples, stamped; a cache that cannot be written is skipped."""
     path = entry_path(corpus)
     if path is None:
         return
     try:
-        write_atomic(path, seal(ntriples))
+        write_atomic(path, stamped(ntriples))
     except OSError:
         pass
 
