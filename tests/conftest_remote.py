@@ -51,3 +51,34 @@ def oxigraph_server(tmp_path) -> Iterator[OxigraphServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def listener():
+    """A loopback TCP listener that records every connection: a SERVICE call that got
+    through would knock here."""
+    import socket
+    import threading
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.2)
+    knocks: list = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            knocks.append(conn.recv(200))
+            conn.close()
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", knocks
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()

@@ -9,6 +9,7 @@ stopped whatever happens (fixtures with ``finally``); every wait is bounded.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.server
 import json
 import os
@@ -24,13 +25,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest_remote import comparable, oxigraph_server  # noqa: F401 (a fixture)
+from conftest_remote import comparable, listener, oxigraph_server  # noqa: F401 (fixtures)
 from passerelles.cli.commands_sparql import example_args
 from passerelles.errors import EndpointError
 from passerelles.queries import list_queries
 from passerelles.rdf.serialize import ntriples
 from passerelles.remote import DEFAULT_GRAPH
-from passerelles.remote.publish import count_triples, publish, put_graph
+from passerelles.remote.publish import LOCKS_GRAPH, Published, count_triples, graph_digest, publish, put_graph
 from passerelles.remote.serve import OxigraphServer, free_port
 
 HOSTILE = "x> } ; DROP ALL ; #"
@@ -58,12 +59,90 @@ def test_publish_command_replaces_the_graph_and_checks_the_count(cli, app, publi
     assert count_triples(published.query_url, DEFAULT_GRAPH) == len(app.memory_graph)
 
 
-def test_publish_fails_when_the_endpoint_counts_otherwise(published, oxigraph_server):  # noqa: F811
-    # the graph goes to one server, the count is asked of another: they cannot agree
+def test_publish_fails_when_the_server_holds_other_triples_than_were_sent(app, published, oxigraph_server):  # noqa: F811
+    # the graph goes to one server, is read back from another: they cannot agree, and the
+    # target graph is not touched on either
     three = "".join(f'<urn:s:{i}> <urn:p> "{i}" .\n' for i in range(3))
-    with pytest.raises(EndpointError, match="published 3 triples .* counts"):
+    with pytest.raises(EndpointError, match="holds other triples than were sent .* was not touched"):
         publish(three, published.query_url, store=oxigraph_server.store_url)
-    assert count_triples(oxigraph_server.query_url, DEFAULT_GRAPH) == 3
+    assert count_triples(oxigraph_server.query_url, DEFAULT_GRAPH) == 0
+    assert count_triples(published.query_url, DEFAULT_GRAPH) == len(app.memory_graph)
+
+
+def _version(name: str, triples: int = 2000) -> str:
+    return "".join(f'<urn:{name}:{i}> <urn:p> "{name} {i}" .\n' for i in range(triples))
+
+
+def test_concurrent_publishers_never_mix_their_graphs(oxigraph_server):  # noqa: F811
+    # before, a publish was "clear, then load" (a PUT): 2 of 6 concurrent runs on Oxigraph ended
+    # with both versions' triples, and the publishers exited 0
+    from passerelles.rdf.serialize import canonical, digest
+    import pyoxigraph
+    server = oxigraph_server
+    versions = {name: _version(name) for name in ("a", "b", "c", "d")}
+    digests = {digest(canonical(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_TRIPLES))): name
+               for name, text in versions.items()}
+    for _ in range(2):
+        outcomes: dict = {}
+
+        def run(name: str) -> None:
+            try:
+                outcomes[name] = publish(versions[name], server.query_url, lease=30)
+            except EndpointError as exc:
+                outcomes[name] = exc
+        threads = [threading.Thread(target=run, args=(name,)) for name in versions]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        found, triples = graph_digest(server.query_url, DEFAULT_GRAPH)
+        assert found in digests and triples == 2000           # one whole version, never a mix
+        assert all(isinstance(o, Published) and o.sha256 in digests for o in outcomes.values()), outcomes
+        assert count_triples(server.query_url, LOCKS_GRAPH) == 0   # no lock, no staging record left
+        graphs = cli_free_graphs(server.query_url)
+        assert graphs == {DEFAULT_GRAPH}                        # no staging graph left
+
+
+def cli_free_graphs(url: str) -> set[str]:
+    from passerelles.store import RemoteStore
+    return {row["g"] for row in RemoteStore(url).select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+
+
+def test_a_publisher_that_finds_another_writers_content_exits_non_zero(cli, oxigraph_server, monkeypatch):  # noqa: F811
+    # a writer that ignores the lock replaces the graph between the switch and the check
+    from passerelles.remote import publish as publishing
+    server, real = oxigraph_server, publishing.move_graph
+
+    def move_then_overwritten(updates, source, target):
+        real(updates, source, target)
+        put_graph(server.store_url, target, _version("intruder", 10).encode(), 20)
+    monkeypatch.setattr(publishing, "move_graph", move_then_overwritten)
+    result = cli("publish", "--endpoint", server.query_url)
+    assert result.code == 3 and result.err.count("\n") == 1
+    assert "holds other content than this publish sent" in result.err and "another writer" in result.err
+
+
+def test_an_expired_lock_and_the_staging_graph_of_a_killed_publisher_are_cleared(oxigraph_server):  # noqa: F811
+    from passerelles.remote.publish import _record, _Updates, _insert
+    server = oxigraph_server
+    updates = _Updates(server.base_url + "/update", 10)
+    put_graph(server.store_url, "urn:uuid:left-behind", _version("old", 5).encode(), 20)
+    _insert(updates, _record("urn:uuid:left-behind", "stages", DEFAULT_GRAPH, int(time.time()) - 1))
+    _insert(updates, _record("urn:uuid:dead-publisher", "locks", DEFAULT_GRAPH, int(time.time()) - 1))
+    publish(_version("new", 5), server.query_url)
+    assert cli_free_graphs(server.query_url) == {DEFAULT_GRAPH}
+    assert count_triples(server.query_url, LOCKS_GRAPH) == 0
+
+
+def test_a_live_lock_makes_the_publisher_wait_then_give_up(oxigraph_server):  # noqa: F811
+    from passerelles.remote.publish import _record, _Updates, _insert
+    server = oxigraph_server
+    updates = _Updates(server.base_url + "/update", 10)
+    _insert(updates, _record("urn:uuid:busy-publisher", "locks", DEFAULT_GRAPH, int(time.time()) + 600))
+    with pytest.raises(EndpointError, match="another publisher has held the lock .* for 1 s"):
+        publish(_version("new", 5), server.query_url, lock_wait=1)
+    assert count_triples(server.query_url, DEFAULT_GRAPH) == 0       # not touched
+    assert cli_free_graphs(server.query_url) == {LOCKS_GRAPH}        # its staging graph dropped
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
@@ -156,7 +235,7 @@ def test_credentials_come_from_the_environment_and_are_never_shown(cli, monkeypa
     expected = "Basic " + base64.b64encode(b"reader:s3cret-value").decode("ascii")
     refused = cli("publish", "--endpoint", f"{base}/query", "--retries", "3")
     assert refused.code == 3 and "HTTP 401" in refused.err
-    assert seen == [("PUT", expected)]  # sent, and a 401 is not retried
+    assert seen == [("POST", expected)]  # sent (the first request records the staging graph), not retried
     query = cli("sparql", "acts", "--endpoint", f"{base}/query")
     assert query.code == 3 and seen[-1] == ("POST", expected)
     in_url = cli("sparql", "acts", "--endpoint", "http://reader:s3cret-value@127.0.0.1:1/query")
@@ -223,35 +302,19 @@ def _read_json(stream, seconds: float) -> dict:
     raise AssertionError(f"no JSON from the child within {seconds} s: {text!r}")
 
 
-def test_serve_answers_refuses_updates_and_stops_on_sigint(cli, tmp_path):
+@contextlib.contextmanager
+def _serving(*args: str):
+    """A ``passerelles serve`` process and the JSON it printed; stopped (and its server child
+    killed) whatever happens."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    info: dict = {}
-    proc = subprocess.Popen([sys.executable, "-m", "passerelles", "serve", "--port", "0", "--json"],
+    proc = subprocess.Popen([sys.executable, "-m", "passerelles", "serve", "--port", "0", "--json", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    info: dict = {}
     try:
         info = _read_json(proc.stdout, 60)
-        url = info["query"]
-        assert url.startswith("http://127.0.0.1:") and url.endswith("/query")
-        assert count_triples(url, DEFAULT_GRAPH) == info["triples"] > 1000
-        # the CLI's default graph is the published one; other clients see it too (union)
-        assert cli("acts", "--json", "--endpoint", url).json() == cli("acts", "--json").json()
-        with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"),
-                                    timeout=10) as answer:
-            assert b"results" in answer.read()
-        update = urllib.request.Request(url.replace("/query", "/update"), method="POST",
-                                        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                                        headers={"Content-Type": "application/sparql-update"})
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(update, timeout=10)
-        assert refused.value.code >= 400
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(15) == 0, proc.stderr.read()
-        with pytest.raises(ProcessLookupError):  # the server child is gone too
-            os.kill(info["pid"], 0)
-        assert not Path(info["location"]).exists()
-        assert "Traceback" not in proc.stderr.read()
+        yield proc, info
     finally:
-        if proc.poll() is None:  # a failed assertion: stop it the clean way first
+        if proc.poll() is None:
             proc.terminate()
             try:
                 proc.wait(10)
@@ -260,9 +323,77 @@ def test_serve_answers_refuses_updates_and_stops_on_sigint(cli, tmp_path):
                 proc.wait(10)
         if info.get("pid"):
             try:
-                os.kill(info["pid"], signal.SIGKILL)  # never leave a server behind
+                os.kill(info["pid"], signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_serve_answers_refuses_updates_and_stops_on_sigint(cli, tmp_path):
+    with _serving() as (proc, info):
+        url = info["query"]
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/query")
+        assert count_triples(url, DEFAULT_GRAPH) == info["triples"] > 1000
+        # the CLI's default graph is the published one; other clients see it too (union)
+        assert cli("acts", "--json", "--endpoint", url).json() == cli("acts", "--json").json()
+        with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"),
+                                    timeout=10) as answer:
+            assert b"results" in answer.read()
+        for target in (url.replace("/query", "/update"), url):
+            update = urllib.request.Request(target, method="POST", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                                            headers={"Content-Type": "application/sparql-update"})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(update, timeout=10)
+            assert refused.value.code >= 400
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(15) == 0, proc.stderr.read()
+        with pytest.raises(ProcessLookupError):  # the server child is gone too
+            os.kill(info["pid"], 0)
+        assert not Path(info["location"]).exists()
+        assert "Traceback" not in proc.stderr.read()
+
+
+def test_serve_refuses_service_for_strangers(listener):  # noqa: F811
+    # before, the read-only endpoint fetched any URL a client's SERVICE named
+    target, knocks = listener
+    service = f"SELECT * WHERE {{ BIND(1 AS ?x) FILTER EXISTS {{ SERVICE <{target}> {{ ?s ?p ?o }} }} }}"
+    with _serving() as (proc, info):
+        url = info["query"]
+        requests = [
+            urllib.request.Request(url + "?query=" + urllib.parse.quote(service)),
+            urllib.request.Request(url, data=urllib.parse.urlencode({"query": service}).encode(),
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"}),
+            urllib.request.Request(url, data=service.encode(), headers={"Content-Type": "application/sparql-query"}),
+        ]
+        for request in requests:
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=20)
+            assert refused.value.code == 400 and b"SERVICE are refused" in refused.value.read()
+        time.sleep(0.5)
+        assert knocks == []
+        fine = urllib.request.Request(url, data=b"ASK { ?s ?p ?o }", headers={"Content-Type": "application/sparql-query",
+                                                                           "Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(fine, timeout=20) as answer:
+            assert json.loads(answer.read())["boolean"] is True
+
+
+def test_a_killed_serve_leaves_no_server_and_its_folder_goes_at_the_next_start():
+    # before, kill -9 of serve left the Oxigraph server running and its temporary folder behind
+    with _serving() as (proc, info):
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(info["pid"], 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the Oxigraph server outlived its killed parent")
+        left = Path(info["location"])
+        assert left.is_dir()  # nothing can remove it at a SIGKILL: the next start does
+    with _serving() as (_, again):
+        assert not left.exists() and Path(again["location"]).is_dir()
 
 
 def test_serve_without_the_server_program_exits_2(cli, monkeypatch, tmp_path):

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.plugins.sparql.sparql import NotBoundError
 
-from conftest_remote import comparable, example_params
+from conftest_remote import comparable, example_params, listener  # noqa: F401 (a fixture)
 from passerelles.cli.commands_sparql import example_args, parse_term, run_query
 from passerelles.errors import InputError
 from passerelles.queries import list_queries, load_query
@@ -155,37 +155,6 @@ def test_every_example_line_runs(cli):
     for query in list_queries():
         result = cli("sparql", query.name, *example_args(query), "--json")
         assert result.code in (0, 1), (query.name, result.err)
-
-
-@pytest.fixture
-def listener():
-    """A loopback TCP listener that records every connection: a SERVICE call that got
-    through would knock here."""
-    import socket
-    import threading
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    server.settimeout(0.2)
-    knocks: list = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            knocks.append(conn.recv(200))
-            conn.close()
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", knocks
-    finally:
-        stop.set()
-        thread.join(5)
-        server.close()
 
 
 # SERVICE in every syntactic position. Before, the token scan missed it after '(1<2)' (read

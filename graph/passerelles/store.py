@@ -336,7 +336,7 @@ class RemoteStore(Store):
     def _wrapper(self, query: str, form: str):
         import warnings
 
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        from SPARQLWrapper import POST, XML, SPARQLWrapper
 
         from .remote import credentials
         sw = SPARQLWrapper(self.endpoint)
@@ -347,7 +347,7 @@ class RemoteStore(Store):
         # has no setter; setQuery stores its guess in this attribute).
         sw.queryType = form
         sw.setMethod(POST)
-        sw.setReturnFormat(JSON)
+        sw.setReturnFormat(XML)  # the standard format every server writes fully (Virtuoso writes it 6 times faster than JSON)
         sw.timeout = self.timeout  # not setTimeout(): it rounds 0.5 down to 0, "no timeout"
         if self.graph:
             # A server queries its own default graph unless told otherwise; ours is a named graph.
@@ -388,7 +388,7 @@ class RemoteStore(Store):
             parsed = pyoxigraph.parse_query_results(body, fmt)
             if isinstance(parsed, pyoxigraph.QuerySolutions):
                 variables = [v.value for v in parsed.variables]
-                rows = [{name: solution[name] for name in variables} for solution in parsed]
+                rows = [{name: _canonical(solution[name]) for name in variables} for solution in parsed]
                 limit = headers.get("X-SPARQL-MaxRows")
                 if limit and limit.isdigit() and len(rows) >= int(limit):
                     raise TruncatedResults(f"SPARQL endpoint {self.endpoint} cut its answer at {limit} rows "
@@ -421,6 +421,21 @@ class RemoteStore(Store):
         if variables == ["__ASK_RETVAL"] and len(rows) <= 1:  # Virtuoso: a one-row table, 1 or 0
             return bool(rows) and value(rows[0]["__ASK_RETVAL"]) in (1, "1", "true")
         raise EndpointError(f"SPARQL endpoint {self.endpoint} answered an ASK with a table")
+
+
+_BOOLEAN = pyoxigraph.NamedNode(_XSD + "boolean")
+
+
+def _canonical(term: Any) -> Any:
+    """A term of a server's answer in the canonical form the graph uses: Virtuoso stores
+    booleans as numbers and answers ``"1"^^xsd:boolean`` for ``true``.
+
+    >>> _canonical(pyoxigraph.Literal("1", datatype=_BOOLEAN)).value
+    'true'
+    """
+    if isinstance(term, pyoxigraph.Literal) and term.datatype == _BOOLEAN and term.value in ("0", "1"):
+        return pyoxigraph.Literal("true" if term.value == "1" else "false", datatype=_BOOLEAN)
+    return term
 
 
 def _describe(exc: BaseException) -> str:

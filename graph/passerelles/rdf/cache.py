@@ -102,22 +102,47 @@ def _parse(ntriples: str, triples: int) -> Graph:
     return graph
 
 
+def _entry(corpus) -> tuple[str, int] | None:
+    """The N-Triples of the sound cache entry of ``corpus`` and their triple count, or None
+    (no cache, no entry, or a damaged one: said in one line on stderr)."""
+    path = entry_path(corpus)
+    if path is None:
+        return None
+    try:
+        return read_stamped(read_regular(path, MAX_ENTRY_BYTES))
+    except FileNotFoundError:
+        return None
+    except (DamagedGraph, FileRefused) as exc:
+        _say(f"cache entry {path} is damaged ({exc}); rebuilding it")
+    except OSError as exc:
+        _say(f"cache entry {path} cannot be read ({exc.strerror or exc}); rebuilding it")
+    return None
+
+
+def load_ntriples(corpus, build: Callable[[], str]) -> str:
+    """The canonical N-Triples of ``corpus``: from its cache entry when there is a sound one,
+    else from ``build()``, then cached. A damaged entry is said in one line on stderr."""
+    found = _entry(corpus)
+    if found is not None:
+        return found[0]
+    ntriples = build()
+    save(corpus, ntriples)
+    return ntriples
+
+
 def load_graph(corpus, build: Callable[[], str]) -> Graph:
     """The graph of ``corpus`` in an Oxigraph-backed rdflib ``Graph``: from its cache entry
-    when there is a sound one, else from ``build()`` (canonical N-Triples), then cached.
+    when there is a sound one (which must also parse, to the count its stamp says), else
+    from ``build()`` (canonical N-Triples), then cached.
 
     A damaged entry is said in one line on stderr and rebuilt.
     """
-    path = entry_path(corpus)
-    if path is not None:
+    found = _entry(corpus)
+    if found is not None:
         try:
-            return _parse(*read_stamped(read_regular(path, MAX_ENTRY_BYTES)))
-        except FileNotFoundError:
-            pass
-        except (DamagedGraph, FileRefused) as exc:
-            _say(f"cache entry {path} is damaged ({exc}); rebuilding it")
-        except OSError as exc:
-            _say(f"cache entry {path} cannot be read ({exc.strerror or exc}); rebuilding it")
+            return _parse(*found)
+        except DamagedGraph as exc:
+            _say(f"cache entry {entry_path(corpus)} is damaged ({exc}); rebuilding it")
     ntriples = build()
     save(corpus, ntriples)
     return _parse(ntriples, triple_count(ntriples))

@@ -16,14 +16,16 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import Iterable
 
+import pyoxigraph
 from rdflib import Graph, Literal
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from ..files import discard, write_atomic, write_temporary  # write_atomic re-exported for other writers
 from ..namespaces import PREFIXES, XSD
 
-__all__ = ["ntriples", "turtle", "stamp", "stamped", "triple_count", "read_stamped", "DamagedGraph", "write_graph", "write_atomic"]
+__all__ = ["ntriples", "canonical", "digest", "turtle", "stamp", "stamped", "triple_count", "read_stamped", "DamagedGraph", "write_graph", "write_atomic"]
 
 _STAMP = re.compile(r"# passerelles graph sha256=(?P<sha256>[0-9a-f]{64}) triples=(?P<triples>[0-9]+)")
 
@@ -35,8 +37,26 @@ class DamagedGraph(ValueError):
 def ntriples(graph: Graph) -> str:
     """Canonical N-Triples: one triple a line, lines sorted, no blank nodes expected."""
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "\n".join(lines) + "\n"
+    return canonical(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_TRIPLES))
+
+
+def canonical(triples: Iterable[pyoxigraph.Triple]) -> str:
+    """The canonical N-Triples of some triples (Oxigraph's): each once, one a line, sorted.
+
+    The same graph gives the same text whatever it was read from — a file, a server's
+    answer — so its digest (:func:`stamp`) names the graph, not a serialisation.
+
+    >>> t = pyoxigraph.Triple(pyoxigraph.NamedNode("urn:a"), pyoxigraph.NamedNode("urn:b"), pyoxigraph.Literal("é"))
+    >>> canonical([t, t])
+    '<urn:a> <urn:b> "é" .\\n'
+    """
+    lines = sorted({f"{triple} ." for triple in triples})
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def digest(nt: str) -> str:
+    """The SHA-256 of canonical N-Triples: the name of a graph in stamps and publishing."""
+    return hashlib.sha256(nt.encode("utf-8")).hexdigest()
 
 
 # The Turtle shorthands (16, 16.5, 1.5E0, true) and the lexical forms each one reads back
@@ -89,7 +109,7 @@ def stamp(nt: str) -> str:
     >>> stamp('<urn:a> <urn:b> "c" .\\n')
     '# passerelles graph sha256=b84b6fce278a9d135cddff6bb8102b1e5bd539f4ae0c52443dca36651662c233 triples=1\\n'
     """
-    return f"# passerelles graph sha256={hashlib.sha256(nt.encode('utf-8')).hexdigest()} triples={triple_count(nt)}\n"
+    return f"# passerelles graph sha256={digest(nt)} triples={triple_count(nt)}\n"
 
 
 def triple_count(nt: str) -> int:
