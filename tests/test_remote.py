@@ -1,9 +1,11 @@
-"""Passerelles against a real SPARQL server: Oxigraph started on 127.0.0.1 for the tests.
+"""Passerelles against real SPARQL servers started on 127.0.0.1 for the tests: Oxigraph
+and Virtuoso Open Source 7.
 
-Publishing (Graph Store Protocol PUT, then a remote count), the same answers embedded
-and remote, a server killed in the middle of a publish, a server that is down, hostile
-parameters, and ``passerelles serve`` (read-only, stopped by SIGINT). Every server is
-stopped whatever happens (fixtures with ``finally``); every wait is bounded.
+Publishing (staged, checked by digest, switched under a lock), the same answers embedded
+and on each server, concurrent publishers, a server killed in the middle of a publish, a
+server that is down, hostile parameters, and ``passerelles serve`` (read-only, SERVICE
+refused, stopped by SIGINT, and by SIGKILL without leftovers). Every server is stopped
+whatever happens (fixtures with ``finally``); every wait is bounded.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_remote import comparable, listener, oxigraph_server  # noqa: F401 (fixtures)
+from conftest_remote import comparable, listener, oxigraph_server, virtuoso  # noqa: F401 (fixtures)
 from passerelles.cli.commands_sparql import example_args
 from passerelles.errors import EndpointError
 from passerelles.queries import list_queries
@@ -37,9 +39,17 @@ from passerelles.remote.serve import OxigraphServer, free_port
 HOSTILE = "x> } ; DROP ALL ; #"
 
 
-@pytest.fixture(scope="module")
-def published(app, tmp_path_factory):
-    """A read-write Oxigraph server holding the published graph (one for the module)."""
+SERVERS = ("oxigraph", "virtuoso")
+
+
+@pytest.fixture(scope="module", params=SERVERS)
+def published(request, app, tmp_path_factory):
+    """A read-write server of each kind holding the published graph (one each for the module)."""
+    if request.param == "virtuoso":
+        server = request.getfixturevalue("virtuoso")
+        publish(ntriples(app.memory_graph), server.query_url)
+        yield server
+        return
     server = OxigraphServer(tmp_path_factory.mktemp("published") / "oxigraph", read_only=False)
     try:
         server.start(wait=15.0)
@@ -47,6 +57,13 @@ def published(app, tmp_path_factory):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(params=SERVERS)
+def writable(request):
+    """A read-write server of each kind, and a named graph of this test's own on it."""
+    server = request.getfixturevalue("oxigraph_server" if request.param == "oxigraph" else "virtuoso")
+    return server, f"urn:test:{request.node.name.split('[')[0]}:{time.monotonic_ns()}"
 
 
 def test_publish_command_replaces_the_graph_and_checks_the_count(cli, app, published):
@@ -73,12 +90,13 @@ def _version(name: str, triples: int = 2000) -> str:
     return "".join(f'<urn:{name}:{i}> <urn:p> "{name} {i}" .\n' for i in range(triples))
 
 
-def test_concurrent_publishers_never_mix_their_graphs(oxigraph_server):  # noqa: F811
+def test_concurrent_publishers_never_mix_their_graphs(writable):
     # before, a publish was "clear, then load" (a PUT): 2 of 6 concurrent runs on Oxigraph ended
     # with both versions' triples, and the publishers exited 0
-    from passerelles.rdf.serialize import canonical, digest
     import pyoxigraph
-    server = oxigraph_server
+
+    from passerelles.rdf.serialize import canonical, digest
+    server, graph = writable
     versions = {name: _version(name) for name in ("a", "b", "c", "d")}
     digests = {digest(canonical(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_TRIPLES))): name
                for name, text in versions.items()}
@@ -87,62 +105,69 @@ def test_concurrent_publishers_never_mix_their_graphs(oxigraph_server):  # noqa:
 
         def run(name: str) -> None:
             try:
-                outcomes[name] = publish(versions[name], server.query_url, lease=30)
+                outcomes[name] = publish(versions[name], server.query_url, graph=graph, lease=60)
             except EndpointError as exc:
                 outcomes[name] = exc
         threads = [threading.Thread(target=run, args=(name,)) for name in versions]
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(120)
-        found, triples = graph_digest(server.query_url, DEFAULT_GRAPH)
+            thread.join(180)
+        found, triples = graph_digest(server.query_url, graph)
         assert found in digests and triples == 2000           # one whole version, never a mix
         assert all(isinstance(o, Published) and o.sha256 in digests for o in outcomes.values()), outcomes
-        assert count_triples(server.query_url, LOCKS_GRAPH) == 0   # no lock, no staging record left
-        graphs = cli_free_graphs(server.query_url)
-        assert graphs == {DEFAULT_GRAPH}                        # no staging graph left
+        assert _leftovers(server.query_url) == set()            # no lock, no staging graph left
 
 
-def cli_free_graphs(url: str) -> set[str]:
+def _leftovers(url: str) -> set[str]:
+    """Publishers' locks, staging records and staging graphs still on a server."""
     from passerelles.store import RemoteStore
-    return {row["g"] for row in RemoteStore(url).select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    store = RemoteStore(url)
+    graphs = {row["g"] for row in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    records = {row["r"] for row in store.select(f"SELECT DISTINCT ?r WHERE {{ GRAPH <{LOCKS_GRAPH}> {{ ?r ?p ?o }} }}")}
+    return {g for g in graphs if g.startswith("urn:uuid:")} | records
 
 
-def test_a_publisher_that_finds_another_writers_content_exits_non_zero(cli, oxigraph_server, monkeypatch):  # noqa: F811
+def test_a_publisher_that_finds_another_writers_content_exits_non_zero(cli, writable, monkeypatch):
     # a writer that ignores the lock replaces the graph between the switch and the check
     from passerelles.remote import publish as publishing
-    server, real = oxigraph_server, publishing.move_graph
+    (server, graph), real = writable, publishing.move_graph
 
     def move_then_overwritten(updates, source, target):
         real(updates, source, target)
         put_graph(server.store_url, target, _version("intruder", 10).encode(), 20)
     monkeypatch.setattr(publishing, "move_graph", move_then_overwritten)
-    result = cli("publish", "--endpoint", server.query_url)
-    assert result.code == 3 and result.err.count("\n") == 1
-    assert "holds other content than this publish sent" in result.err and "another writer" in result.err
+    with pytest.raises(EndpointError, match="holds other content than this publish sent .* another writer"):
+        publish(_version("mine", 50), server.query_url, graph=graph)
+    assert _leftovers(server.query_url) == set()
+    monkeypatch.setattr(publishing, "move_graph", move_then_overwritten)
+    result = cli("publish", "--endpoint", server.query_url, "--graph", graph)
+    assert result.code == 3 and result.err.count("\n") == 1 and "another writer" in result.err
 
 
-def test_an_expired_lock_and_the_staging_graph_of_a_killed_publisher_are_cleared(oxigraph_server):  # noqa: F811
-    from passerelles.remote.publish import _record, _Updates, _insert
-    server = oxigraph_server
-    updates = _Updates(server.base_url + "/update", 10)
+def test_an_expired_lock_and_the_staging_graph_of_a_killed_publisher_are_cleared(writable):
+    from passerelles.remote.publish import _insert, _record, _Updates
+    server, graph = writable
+    updates = _Updates(server.update_url, 10)
     put_graph(server.store_url, "urn:uuid:left-behind", _version("old", 5).encode(), 20)
-    _insert(updates, _record("urn:uuid:left-behind", "stages", DEFAULT_GRAPH, int(time.time()) - 1))
-    _insert(updates, _record("urn:uuid:dead-publisher", "locks", DEFAULT_GRAPH, int(time.time()) - 1))
-    publish(_version("new", 5), server.query_url)
-    assert cli_free_graphs(server.query_url) == {DEFAULT_GRAPH}
-    assert count_triples(server.query_url, LOCKS_GRAPH) == 0
+    _insert(updates, _record("urn:uuid:left-behind", "stages", graph, int(time.time()) - 1))
+    _insert(updates, _record("urn:uuid:dead-publisher", "locks", graph, int(time.time()) - 1))
+    publish(_version("new", 5), server.query_url, graph=graph)
+    assert _leftovers(server.query_url) == set() and count_triples(server.query_url, graph) == 5
 
 
-def test_a_live_lock_makes_the_publisher_wait_then_give_up(oxigraph_server):  # noqa: F811
-    from passerelles.remote.publish import _record, _Updates, _insert
-    server = oxigraph_server
-    updates = _Updates(server.base_url + "/update", 10)
-    _insert(updates, _record("urn:uuid:busy-publisher", "locks", DEFAULT_GRAPH, int(time.time()) + 600))
-    with pytest.raises(EndpointError, match="another publisher has held the lock .* for 1 s"):
-        publish(_version("new", 5), server.query_url, lock_wait=1)
-    assert count_triples(server.query_url, DEFAULT_GRAPH) == 0       # not touched
-    assert cli_free_graphs(server.query_url) == {LOCKS_GRAPH}        # its staging graph dropped
+def test_a_live_lock_makes_the_publisher_wait_then_give_up(writable):
+    from passerelles.remote.publish import _forget, _insert, _record, _Updates
+    server, graph = writable
+    updates = _Updates(server.update_url, 10)
+    _insert(updates, _record("urn:uuid:busy-publisher", "locks", graph, int(time.time()) + 600))
+    try:
+        with pytest.raises(EndpointError, match="another publisher has held the lock .* for 1 s"):
+            publish(_version("new", 5), server.query_url, graph=graph, lock_wait=1)
+        assert count_triples(server.query_url, graph) == 0                       # not touched
+        assert _leftovers(server.query_url) == {"urn:uuid:busy-publisher"}      # its staging graph dropped
+    finally:
+        _forget(updates, "urn:uuid:busy-publisher")
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)

@@ -20,6 +20,7 @@ truth value, and an answer the server cut short is an error, never a shorter ans
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 from decimal import Decimal
@@ -444,8 +445,13 @@ def _describe(exc: BaseException) -> str:
     codes = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
              "EndPointInternalError": 500}
     if isinstance(exc, SPARQLWrapperException):
-        body = getattr(exc, "response", None)
-        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
+        # SPARQLWrapper keeps the server's answer only in its message, as the repr of the bytes
+        _, _, shown = str(exc).partition("Response:\n")
+        try:
+            body = ast.literal_eval(shown) if shown else b""
+        except (ValueError, SyntaxError):
+            body = shown
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         status = codes.get(type(exc).__name__)
         return (f"HTTP {status}" if status else type(exc).__name__) + (f": {lines[0][:200]}" if lines else "")

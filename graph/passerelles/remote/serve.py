@@ -110,6 +110,30 @@ def remove_stale_folders(parent: Path | None = None) -> list[Path]:
     return removed
 
 
+def wait_for_answer(url: str, process: subprocess.Popen, wait: float, name: str,
+                    why: Callable[[], str]) -> None:
+    """Return once ``url`` answers 200; fail if ``process`` exits first (saying ``why()``) or
+    after ``wait`` seconds.
+
+    Raises
+    ------
+    EndpointError
+        The server stopped, or did not answer in time.
+    """
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise EndpointError(f"{name} stopped at start (exit code {process.returncode}): {why()}")
+        try:
+            with urllib.request.urlopen(url, timeout=1.0) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise EndpointError(f"{name} did not answer at {url} within {wait:g} s")
+
+
 def load_location(ntriples: str, location: Path, graph: str = DEFAULT_GRAPH) -> int:
     """Put ``ntriples`` into the named graph ``graph`` of the Oxigraph folder ``location``.
 
@@ -164,6 +188,7 @@ class OxigraphServer:
         self.union_default_graph = union_default_graph
         self.base_url = f"http://{HOST}:{self.port}"
         self.query_url, self.store_url = f"{self.base_url}/query", f"{self.base_url}/store"
+        self.update_url = f"{self.base_url}/update"
         self.process: subprocess.Popen | None = None
         self._log = None
 
@@ -188,19 +213,7 @@ class OxigraphServer:
         return self
 
     def _wait_ready(self, wait: float) -> None:
-        probe = f"{self.query_url}?query=ASK%7B%7D"
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise EndpointError(f"the Oxigraph server stopped at start (exit code {self.process.returncode}): {self._log_error()}")
-            try:
-                with urllib.request.urlopen(probe, timeout=1.0) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.05)
-        raise EndpointError(f"the Oxigraph server did not answer on {self.base_url} within {wait:g} s")
+        wait_for_answer(f"{self.query_url}?query=ASK%7B%7D", self.process, wait, "the Oxigraph server", self._log_error)
 
     def _log_error(self) -> str:
         """The server's error line (it prints ``Error: …`` then a backtrace)."""
