@@ -179,17 +179,107 @@ def test_every_query_answers_the_same_embedded_and_remote(cli, published, query)
         assert comparable(query, there.json()) == comparable(query, here.json())
 
 
-@pytest.mark.parametrize("args", [("citations",), ("acts",), ("footnotes", "42"),
+# Virtuoso once answered every route with "years": null, "no note 157", and "line": "602"
+@pytest.mark.parametrize("args", [("citations",), ("citations", "--status", "ambiguous"), ("acts",),
+                                  ("footnotes",), ("footnotes", "42"), ("footnotes", "157"),
                                   ("cited-by", "décret du 3 juillet 1991"),
-                                  ("options", "--sector", "7"), ("titles",),
-                                  ("route", "CE6P", "CESS", "--k", "2"), ("route", "4P", "CE6P"),
-                                  ("route", "CQ6", "7e:S-O"), ("route", "F3-PHASE3", "5P", "--age", "17"),
+                                  ("options",), ("options", "--sector", "7"), ("titles",),
+                                  ("route", "CE6P", "CESS", "--k", "2"), ("route", "CE6P", "CESS", "--all"),
+                                  ("route", "4P", "CE6P"), ("route", "CQ6", "7e:S-O"),
+                                  ("route", "F3-PHASE3", "5P", "--age", "17"),
                                   ("explain", "CE6P", "7e:O"), ("resolve", "6e professionnelle")])
 def test_analyst_commands_answer_the_same_embedded_and_remote(cli, published, args):
     here = cli(*args, "--json")
     there = cli(*args, "--json", "--endpoint", published.query_url)
     assert here.code == there.code == 0, there.err
     assert there.json() == here.json()
+
+
+def test_ask_answers_the_same_on_every_server(cli, published, tmp_path):
+    # Virtuoso answers ASK as a one-row table (__ASK_RETVAL): before, every ASK said "no"
+    prologue = "PREFIX psl: <https://w3id.org/passerelles/ontology#>\n"
+    for number, truth in ((157, True), (245, False)):
+        path = tmp_path / f"ask{number}.rq"
+        path.write_text(prologue + f"ASK {{ ?note psl:noteNumber {number} }}\n", encoding="utf-8")
+        here, there = cli("sparql", str(path), "--json"), cli("sparql", str(path), "--json", "--endpoint", published.query_url)
+        assert here.code == there.code == (0 if truth else 1), there.err
+        assert there.out == here.out
+
+
+def test_an_answer_cut_at_the_servers_row_limit_is_an_error(cli, app, published, tmp_path):
+    # Virtuoso's stock ResultSetMaxRows (10000) cuts answers, saying so only in a header
+    path = tmp_path / "all.rq"
+    path.write_text("SELECT ?s ?p ?o WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    result = cli("sparql", str(path), "--json", "--endpoint", published.query_url)
+    if isinstance(published, OxigraphServer):   # no row limit
+        assert result.code == 0 and len(result.json()) == len(app.memory_graph)
+    else:
+        assert result.code == 3 and "cut its answer at 10000 rows" in result.err and result.out == ""
+
+
+@pytest.fixture
+def fake_endpoint():
+    """A loopback endpoint whose answer is set by the test: (delay in seconds, headers, body)."""
+    answer = {"delay": 0.0, "headers": {}, "body": b""}
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            time.sleep(answer["delay"])
+            self.send_response(200)
+            for name, value in {"Content-Type": "application/sparql-results+json", **answer["headers"]}.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer["body"])))
+            self.end_headers()
+            self.wfile.write(answer["body"])
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql", answer
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+ONE_ROW = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "typed-literal", ' \
+          b'"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "50"}}]}}'
+
+
+def test_a_fractional_timeout_stops_a_slow_endpoint_with_exit_4(cli, fake_endpoint):
+    # before, --timeout 0.5 became int(0.5) = 0, which SPARQLWrapper reads as "no timeout"
+    url, answer = fake_endpoint
+    answer.update(delay=5.0, body=ONE_ROW)
+    started = time.monotonic()
+    result = cli("sparql", "acts", "--endpoint", url, "--timeout", "0.5")
+    assert result.code == 4 and "did not answer within 0.5 s (--timeout)" in result.err
+    assert time.monotonic() - started < 4
+
+
+def test_the_older_typed_literal_form_is_read_as_a_number(cli, fake_endpoint, tmp_path):
+    url, answer = fake_endpoint
+    answer.update(body=ONE_ROW)
+    path = tmp_path / "n.rq"
+    path.write_text("SELECT ?n WHERE { ?s ?p ?n }\n", encoding="utf-8")
+    result = cli("sparql", str(path), "--json", "--endpoint", url)
+    assert result.code == 0 and result.json() == [{"n": 50}]    # before: "50", a string
+
+
+def test_a_partial_answer_is_an_error(cli, fake_endpoint, tmp_path):
+    # Virtuoso's "anytime" queries return what they found when time ran out, saying so in headers
+    url, answer = fake_endpoint
+    answer.update(body=ONE_ROW, headers={"X-SQL-State": "S1TAT",
+                                         "X-SQL-Message": "RC...: Returning incomplete results, query interrupted by result timeout"})
+    path = tmp_path / "n.rq"
+    path.write_text("SELECT ?n WHERE { ?s ?p ?n }\n", encoding="utf-8")
+    result = cli("sparql", str(path), "--json", "--endpoint", url)
+    assert result.code == 3 and "returned incomplete results" in result.err and result.out == ""
 
 
 def test_the_graph_option_chooses_the_named_graph(cli, published):

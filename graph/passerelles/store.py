@@ -364,10 +364,12 @@ class RemoteStore(Store):
         import urllib.error
         from http.client import HTTPException
 
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
         try:
             response = self._wrapper(query, form).query().response
             headers, body = response.info(), response.read()
+        except QueryBadFormed as exc:  # HTTP 400: the query is at fault, as a local syntax error
+            raise InputError(f"SPARQL endpoint {self.endpoint} refused the query: {_describe(exc)}") from None
         except (TimeoutError, socket.timeout) as exc:
             raise self._stopped() from exc
         except urllib.error.URLError as exc:
