@@ -195,6 +195,16 @@ def test_analyst_commands_answer_the_same_embedded_and_remote(cli, published, ar
     assert there.json() == here.json()
 
 
+@pytest.mark.parametrize("kind", [("route", "CE6P", "CESS"), ("map", "--to", "CESS"), ("citations",)],
+                         ids=lambda k: k[0])
+def test_diagrams_are_the_same_drawn_from_any_server(cli, published, tmp_path, kind):
+    here, there = tmp_path / "here.dot", tmp_path / "there.dot"
+    assert cli("diagram", *kind, "-o", str(here)).code == 0
+    result = cli("diagram", *kind, "-o", str(there), "--endpoint", published.query_url)
+    assert result.code == 0, result.err
+    assert there.read_bytes() == here.read_bytes()
+
+
 def test_ask_answers_the_same_on_every_server(cli, published, tmp_path):
     # Virtuoso answers ASK as a one-row table (__ASK_RETVAL): before, every ASK said "no"
     prologue = "PREFIX psl: <https://w3id.org/passerelles/ontology#>\n"
