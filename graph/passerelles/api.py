@@ -109,11 +109,7 @@ class Passerelles:
         value of an ASK.
         """
         from .queries import load_query
-        from .store import EmbeddedStore, bind_values, check_query
-        query = bind_values(load_query(name_or_path).text, params or None)
-        form = check_query(query)
-        if form not in ("SELECT", "ASK"):
-            from .errors import InputError
-            raise InputError(f"only SELECT and ASK queries run here; this one is {form}")
+        from .store import EmbeddedStore, run_checked
+        query = load_query(name_or_path)
         store = self.store if self.endpoint else EmbeddedStore(self.graph, self.timeout, self.max_memory)
-        return store.ask(query) if form == "ASK" else store.select(query)
+        return run_checked(store, query.text, params, query.name)

@@ -121,21 +121,45 @@ def check_query(query: str) -> str:
     ...
     passerelles.errors.InputError: queries with SERVICE are refused: they would fetch remote data
     """
-    from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
-    try:
-        tree = parseQuery(query)
-        if _has_service(tree):
-            raise InputError(_SERVICE_REFUSED)
-        algebra = translateQuery(tree).algebra
-    except (ParseBaseException, SyntaxError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"not valid SPARQL 1.1: {_first_line(exc)}") from None
-    except RecursionError:
-        raise InputError("not valid SPARQL 1.1: nested too deeply") from None
+    tree = _read(parseQuery, query)
+    if _has_service(tree):
+        raise InputError(_SERVICE_REFUSED)
+    algebra = _read(translateQuery, tree).algebra
     if _has_service(algebra):
         raise InputError(_SERVICE_REFUSED)
     return algebra.name.replace("Query", "").upper()
+
+
+def run_checked(store: "Store", query: str, params: Mapping[str, ParamValue] | None = None,
+                name: str | None = None) -> list[dict[str, Any]] | bool:
+    """A user's query: parameters bound, the bound query read by the parser
+    (:func:`check_query`: invalid SPARQL and SERVICE refused), SELECT and ASK only; rows of a
+    SELECT, the truth value of an ASK. ``name`` names the query in messages.
+
+    >>> run_checked(EmbeddedStore(Graph(store="Oxigraph"), timeout=5), "ASK { ?s ?p ?o }")
+    False
+    """
+    bound = bind_values(query, params or None)
+    what = f"query {name!r}" if name else "the query"
+    try:
+        form = check_query(bound)
+    except InputError as exc:
+        raise InputError(f"{what}: {exc}") from None
+    if form not in ("SELECT", "ASK"):
+        raise InputError(f"only SELECT and ASK queries run here; {what} is {form}")
+    return store.ask(bound) if form == "ASK" else store.select(bound)
+
+
+def _read(step, text):
+    """One step of rdflib's reading of a query; its failures as one line."""
+    try:
+        return step(text)
+    except RecursionError:
+        raise InputError("not valid SPARQL 1.1: nested too deeply") from None
+    except Exception as exc:  # rdflib raises bare Exceptions too ("Unknown namespace prefix")
+        raise InputError(f"not valid SPARQL 1.1: {_first_line(exc)}") from None
 
 
 _SERVICE_REFUSED = "queries with SERVICE are refused: they would fetch remote data"

@@ -21,7 +21,7 @@ from ..namespaces import XSD
 from ..queries import QueryFile, list_queries, load_query
 from ..remote import DEFAULT_GRAPH
 from ..sandbox import DEFAULT_MAX_MEMORY
-from ..store import EmbeddedStore, Store, bind_values, check_query, iri
+from ..store import EmbeddedStore, Store, iri, run_checked
 from .main import app
 from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json, progress
@@ -186,14 +186,7 @@ def run_query(store: Store, query: QueryFile, params: dict) -> list[dict] | bool
     and forms other than SELECT and ASK are refused before anything runs.
     """
     check_params(query, params)
-    bound = bind_values(query.text, params or None)
-    try:
-        form = check_query(bound)
-    except InputError as exc:
-        raise InputError(f"query {query.name!r}: {exc}") from None
-    if form not in ("SELECT", "ASK"):
-        raise InputError(f"only SELECT and ASK queries run here; {query.name!r} is {form}")
-    return store.ask(bound) if form == "ASK" else store.select(bound)
+    return run_checked(store, query.text, params, query.name)
 
 
 def _print_rows(title: str, rows: list[dict], as_json: bool, as_csv: bool) -> None:

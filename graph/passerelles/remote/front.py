@@ -24,6 +24,8 @@ HOST = "127.0.0.1"
 #: The largest query read (a larger one is refused before it is parsed).
 MAX_QUERY_BYTES = 256 * 1024
 _PASSED_HEADERS = ("Content-Type", "Accept")
+# rdflib's parser (pyparsing) keeps state in its grammar objects: one reader at a time.
+_PARSER = threading.Lock()
 
 
 class QueryFront:
@@ -132,7 +134,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._answer(413, f"query refused: more than {MAX_QUERY_BYTES} bytes")
             return False
         try:
-            check_query(queries[0])
+            with _PARSER:
+                check_query(queries[0])
         except InputError as exc:
             self._answer(400, f"query refused: {exc}")
             return False
