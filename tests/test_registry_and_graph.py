@@ -153,7 +153,6 @@ DAMAGES = {
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
 def test_a_damaged_cache_entry_is_rebuilt_with_one_line_on_stderr(app, sealed_entry, damage, capsys):
-    from passerelles.rdf import cache
     sealed_entry.write_bytes(DAMAGES[damage](sealed_entry.read_bytes()))
     capsys.readouterr()
     graph = _fresh(app).graph
@@ -167,7 +166,6 @@ def test_a_damaged_cache_entry_is_rebuilt_with_one_line_on_stderr(app, sealed_en
 
 
 def test_an_entry_whose_digest_matches_but_does_not_parse_is_rebuilt(app, sealed_entry, capsys):
-    from passerelles.rdf import cache
     sealed_entry.write_bytes(serialize.stamped("<urn:a> <urn:b> not n-triples\n"))
     graph = _fresh(app).graph
     assert "is damaged (it does not parse" in capsys.readouterr().err

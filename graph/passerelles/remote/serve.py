@@ -62,9 +62,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def die_with_parent() -> Callable[[], None]:
+def die_with_parent() -> Callable[[], None] | None:
     """A ``preexec_fn`` that has Linux kill the child (SIGKILL) when this process dies, however
-    it dies; elsewhere it does nothing."""
+    it dies; elsewhere it does nothing (None where there is no ``preexec_fn``: Windows)."""
+    if os.name != "posix":
+        return None
     parent = os.getpid()
 
     def arrange() -> None:
