@@ -4,7 +4,9 @@ At the size of our real graph (built from the bundled corpus): the time to load 
 canonical N-Triples into each store, and the time of each query file (with the sample
 parameters of its ``# Example:`` line), both as the median of N runs measured with
 ``time.perf_counter``. Answers are checked equal (row counts) so the timings compare the
-same work.
+same work. Also measured: what ``passerelles sparql`` adds to every user query — reading it
+with the SPARQL parser (the SERVICE check) and running it in a forked child bounded in time
+and memory (Oxigraph, bounded).
 
 Usage::
 
@@ -31,10 +33,10 @@ from rich.console import Console
 from rich.table import Table
 
 from passerelles.api import Passerelles
-from passerelles.cli.commands_sparql import example_args, parse_params, run_query
+from passerelles.cli.commands_sparql import example_args, parse_params
 from passerelles.queries import list_queries
 from passerelles.rdf.serialize import ntriples
-from passerelles.store import EmbeddedStore
+from passerelles.store import EmbeddedStore, Store, bind_values, check_query
 
 RESULTS = Path(__file__).resolve().parent / "results" / "store.json"
 
@@ -42,6 +44,11 @@ LOADERS: dict[str, Callable[[str], Graph]] = {
     "rdflib": lambda text: Graph().parse(data=text, format="nt"),
     "oxigraph": lambda text: Graph(store="Oxigraph").parse(data=text, format="ox-nt"),
 }
+BOUNDED = "oxigraph, bounded"
+
+
+def run(store: Store, query: str, form: str):
+    return store.ask(query) if form == "ASK" else store.select(query)
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -60,13 +67,17 @@ def measure(runs: int) -> dict:
     triples = sum(1 for line in text.splitlines() if line.strip())
     load = {name: median_ms(lambda: loader(text), runs) for name, loader in LOADERS.items()}
     stores = {name: EmbeddedStore(loader(text)) for name, loader in LOADERS.items()}
+    stores[BOUNDED] = EmbeddedStore(stores["oxigraph"].graph, timeout=60)
     queries = []
     for query in list_queries():
-        params = parse_params(example_args(query)[1::2])
+        bound = bind_values(query.text, parse_params(example_args(query)[1::2]) or None)
+        form = check_query(bound)
+        parse = median_ms(lambda: check_query(bound), runs)
         rows, failed = {}, {}
         for name, store in stores.items():
             try:
-                rows[name] = len(run_query(store, query, params))
+                answer = run(store, bound, form)
+                rows[name] = len(answer) if isinstance(answer, list) else int(answer)
             except Exception as exc:  # a store that cannot run a query is a result, not a crash
                 failed[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
         if failed:
@@ -74,9 +85,8 @@ def measure(runs: int) -> dict:
             continue
         if len(set(rows.values())) != 1:
             raise SystemExit(f"{query.name}: the stores disagree ({rows}); fix that before timing")
-        times = {name: median_ms(lambda: run_query(store, query, params), runs)
-                 for name, store in stores.items()}
-        queries.append({"query": query.name, "rows": rows["oxigraph"], "ms": times})
+        times = {name: median_ms(lambda: run(store, bound, form), runs) for name, store in stores.items()}
+        queries.append({"query": query.name, "rows": rows["oxigraph"], "ms": {**times, "parse": parse}})
     timed = [q for q in queries if q["ms"]]
     return {
         "measured": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -86,7 +96,7 @@ def measure(runs: int) -> dict:
         "triples": triples,
         "load_ms": load,
         "queries": queries,
-        "suite_ms": {name: round(sum(q["ms"][name] for q in timed), 3) for name in LOADERS},
+        "suite_ms": {name: round(sum(q["ms"][name] for q in timed), 3) for name in (*LOADERS, BOUNDED, "parse")},
     }
 
 
@@ -97,21 +107,24 @@ def _ratio(slow: float, fast: float) -> str:
 def report(results: dict, console: Console) -> None:
     table = Table(title=f"queries/ on {results['triples']} triples — median of {results['runs']} runs (ms)")
     table.add_column("measure", no_wrap=True)
-    for col in ("rows", "rdflib memory", "Oxigraph", "speed-up"):
+    for col in ("rows", "rdflib memory", "Oxigraph", "speed-up", "Oxigraph, bounded", "parser check"):
         table.add_column(col, justify="right")
     load = results["load_ms"]
     table.add_row("load N-Triples", "", f"{load['rdflib']:.1f}", f"{load['oxigraph']:.1f}",
-                  _ratio(load["rdflib"], load["oxigraph"]), end_section=True)
+                  _ratio(load["rdflib"], load["oxigraph"]), "", "", end_section=True)
     for q in results["queries"]:
         if q["ms"] is None:
-            cells = [("failed" if name in q["failed"] else "—") for name in LOADERS]
-            table.add_row(q["query"], str(q["rows"] if q["rows"] is not None else ""), *cells, "", style="red")
+            cells = [("failed" if name in q["failed"] else "—") for name in (*LOADERS, BOUNDED)]
+            table.add_row(q["query"], str(q["rows"] if q["rows"] is not None else ""), *cells[:2], "", cells[2], "",
+                          style="red")
             continue
-        table.add_row(q["query"], str(q["rows"]), f"{q['ms']['rdflib']:.1f}", f"{q['ms']['oxigraph']:.1f}",
-                      _ratio(q["ms"]["rdflib"], q["ms"]["oxigraph"]))
+        ms = q["ms"]
+        table.add_row(q["query"], str(q["rows"]), f"{ms['rdflib']:.1f}", f"{ms['oxigraph']:.1f}",
+                      _ratio(ms["rdflib"], ms["oxigraph"]), f"{ms[BOUNDED]:.1f}", f"{ms['parse']:.1f}")
     suite = results["suite_ms"]
     table.add_row("whole suite (timed queries)", "", f"{suite['rdflib']:.1f}", f"{suite['oxigraph']:.1f}",
-                  _ratio(suite["rdflib"], suite["oxigraph"]), style="bold")
+                  _ratio(suite["rdflib"], suite["oxigraph"]), f"{suite[BOUNDED]:.1f}", f"{suite['parse']:.1f}",
+                  style="bold")
     console.print(table)
     for q in results["queries"]:
         for name, why in (q.get("failed") or {}).items():

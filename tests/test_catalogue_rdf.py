@@ -141,3 +141,26 @@ def test_every_psl_term_is_declared(graph):
         langs = {label.language for label in ontology.objects(term, RDFS.label)}
         assert langs == {"fr", "en"} and (term, RDFS.comment, None) in ontology, term
     assert (None, RDF.type, OWL.Ontology) in ontology
+
+
+def test_french_text_is_tagged_fr_in_the_catalogue_and_provenance(graph):
+    # before, marks in words ("uniquement en 6e", "à titre expérimental") were untagged
+    # (legal/ and pathways/ are checked by their own tests)
+    import re
+
+    from rdflib import Literal
+    words = re.compile(r"[a-zà-ÿ]{2}")
+    english = {PSL.groupReason, PSL.accessReason, PSL.layoutNote}   # the project's remarks, in English
+    untagged = sorted({(str(p), str(o)) for _, p, o in graph
+                       if isinstance(o, Literal) and o.datatype is None and o.language is None
+                       and words.search(str(o)) and not re.fullmatch(r"[0-9a-z-]+", str(o))})
+    assert untagged == []
+    assert {o.language for p in english for o in graph.objects(None, p)} == {"en"}
+    marks = {str(o): o.language for o in graph.objects(None, PSL.mark)}
+    assert marks["uniquement en 6e"] == marks["à titre expérimental"] == "fr" and marks["R"] is None
+    from rdflib import Graph, URIRef
+
+    from passerelles.provenance import add_source
+    quoted = Graph()
+    add_source(quoted, URIRef("urn:fact"), "circulaire-7282", 8, 8, quote="Circulaire 7282")
+    assert {o.language for o in quoted.objects(None, PSL.quote)} == {"fr"}

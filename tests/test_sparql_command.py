@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.plugins.sparql.sparql import NotBoundError
 
-from conftest_remote import comparable, example_params
+from conftest_remote import comparable, example_params, listener  # noqa: F401 (a fixture)
 from passerelles.cli.commands_sparql import example_args, parse_term, run_query
 from passerelles.errors import InputError
 from passerelles.queries import list_queries, load_query
@@ -151,10 +151,111 @@ def test_queries_lists_every_file_with_its_purpose(cli):
     assert "citations-of-provision" in cli("queries").out
 
 
-def test_every_example_line_runs(cli):
+def test_every_example_line_runs_and_returns_rows(cli):
+    # before, seventh-years-for-title's example (title CQ6) returned no row, even embedded;
+    # rules-without-basis is a quality check that must return nothing ("it must return nothing")
     for query in list_queries():
         result = cli("sparql", query.name, *example_args(query), "--json")
-        assert result.code in (0, 1), (query.name, result.err)
+        must_be_empty = "it must return nothing" in query.header
+        assert result.code == (1 if must_be_empty else 0), (query.name, result.err)
+
+
+# SERVICE in every syntactic position. Before, the token scan missed it after '(1<2)' (read
+# as an IRI '<2)SERVICE?ep#>'), and inside LATERAL or FILTER EXISTS the query fetched from a
+# listener on 127.0.0.1.
+SERVICE_PLACES = {
+    "top level": "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }",
+    "glued after (1<2)": "SELECT * WHERE { BIND(<URL> AS ?ep) FILTER(1<2)SERVICE?ep#>\n { ?a ?b ?c } }",
+    "filter exists": "SELECT * WHERE { BIND(1 AS ?x) FILTER EXISTS { SERVICE <URL> { ?a ?b ?c } } }",
+    "filter not exists": "SELECT * WHERE { BIND(1 AS ?x) FILTER NOT EXISTS { SERVICE <URL> { ?a ?b ?c } } }",
+    "subquery": "SELECT * WHERE { { SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } } } }",
+    "optional, silent, variable": "SELECT * WHERE { VALUES ?ep { <URL> } OPTIONAL { SERVICE SILENT ?ep { ?s ?p ?o } } }",
+    "minus": "SELECT * WHERE { BIND(1 AS ?x) MINUS { SERVICE <URL> { ?x ?p ?o } } }",
+    "union": "SELECT * WHERE { { BIND(1 AS ?x) } UNION { SERVICE <URL> { ?s ?p ?o } } }",
+    "graph": "SELECT * WHERE { GRAPH ?g { SERVICE <URL> { ?s ?p ?o } } }",
+    "projected exists": "SELECT (EXISTS { SERVICE <URL> { ?s ?p ?o } } AS ?e) WHERE {}",
+    "having": "SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <URL> { ?a ?b ?c } })",
+    "ask": "ASK { SERVICE <URL> { ?s ?p ?o } }",
+    "unicode escape": "SELECT * WHERE { \\u0053ERVICE <URL> { ?s ?p ?o } }",
+    "lateral": "SELECT * WHERE { BIND(1 AS ?x) LATERAL { SERVICE <URL> { ?s ?p ?o } } }",
+}
+
+
+@pytest.mark.parametrize("place", SERVICE_PLACES, ids=list(SERVICE_PLACES))
+def test_service_is_refused_in_every_syntactic_position(cli, tmp_path, listener, place):
+    url, knocks = listener
+    path = tmp_path / "q.rq"
+    path.write_text(SERVICE_PLACES[place].replace("URL", url), encoding="utf-8")
+    result = cli("sparql", str(path), "--timeout", "5")
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    # LATERAL is not SPARQL 1.1: the parser that decides cannot read it, so it is refused too
+    assert ("SERVICE are refused" if place != "lateral" else "not valid SPARQL 1.1") in result.err
+    assert knocks == []
+
+
+def test_the_python_api_refuses_service_too(app, tmp_path, listener):
+    url, knocks = listener
+    path = tmp_path / "q.rq"
+    path.write_text(SERVICE_PLACES["filter exists"].replace("URL", url), encoding="utf-8")
+    with pytest.raises(InputError, match="SERVICE are refused"):
+        app.sparql(str(path))
+    assert knocks == []
+
+
+@pytest.fixture
+def cross_product(tmp_path):
+    path = tmp_path / "cross.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("seconds", ["1", "0.5"])
+def test_an_embedded_query_past_its_timeout_is_stopped_with_exit_4(cli, cross_product, seconds):
+    # before, --timeout did nothing embedded (a cross product ran 90 s until killed), and 0.5
+    # became int(0.5) = 0, "no timeout"
+    import time
+    started = time.monotonic()
+    result = cli("sparql", str(cross_product), "--timeout", seconds)
+    assert result.code == 4 and result.err.count("\n") == 1
+    assert f"did not finish within {seconds} s (--timeout)" in result.err
+    assert time.monotonic() - started < float(seconds) + 10
+
+
+def test_an_embedded_query_past_its_memory_bound_is_stopped_with_exit_4(cli, tmp_path):
+    # before, such a query grew to 3.1 GB
+    path = tmp_path / "big.rq"
+    path.write_text("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?f\n", encoding="utf-8")
+    result = cli("sparql", str(path), "--max-memory", "200", "--timeout", "60")
+    assert result.code == 4 and result.err.count("\n") == 1
+    assert "needed more than 200 MiB of memory" in result.err
+
+
+def test_the_python_api_bounds_embedded_queries(cross_product):
+    from passerelles.api import Passerelles
+    from passerelles.errors import QueryStopped
+    with pytest.raises(QueryStopped, match="within 0.5 s"):
+        Passerelles(timeout=0.5).sparql(str(cross_product))
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1", "nan", "inf"])
+def test_a_timeout_of_zero_or_less_is_refused(cli, seconds):
+    result = cli("sparql", "acts", "--timeout", seconds)
+    assert result.code == 2 and "--timeout" in result.err and "above 0" in result.err
+
+
+def test_the_python_api_refuses_a_timeout_of_zero():
+    from passerelles.api import Passerelles
+    with pytest.raises(InputError, match="timeout must be a number of seconds above 0"):
+        Passerelles(timeout=0)
+
+
+def test_a_query_that_fails_while_running_is_one_line_exit_2(cli, tmp_path):
+    # before: a traceback and exit 1
+    path = tmp_path / "q.rq"
+    path.write_text("SELECT (<urn:no-such-function>(?o) AS ?x) WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+    result = cli("sparql", str(path))
+    assert result.code == 2 and result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert "the query failed: Unknown function <urn:no-such-function>" in result.err
 
 
 def test_service_after_a_hash_inside_an_iri_is_still_refused(cli, tmp_path):

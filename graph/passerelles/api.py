@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from .remote import DEFAULT_GRAPH, check_url
+from .sandbox import DEFAULT_MAX_MEMORY
+from .store import check_timeout
 
 
 class Passerelles:
@@ -30,7 +32,11 @@ class Passerelles:
         A SPARQL 1.1 query URL; answers then come from that endpoint instead of the
         embedded store.
     timeout : float
-        Timeout of each request to the endpoint, in seconds.
+        Seconds to wait for each answer of an endpoint, and the time bound of the queries
+        given to :meth:`sparql` on the embedded store (fractions kept; above 0).
+    max_memory : int
+        Bytes a query given to :meth:`sparql` may use on the embedded store beyond what the
+        process holds.
     named_graph : str, optional
         On an endpoint, the named graph the queries read as their default graph: where
         ``passerelles publish`` puts the graph (the default). None: the endpoint's own
@@ -38,11 +44,13 @@ class Passerelles:
     """
 
     def __init__(self, corpus: str | Path | None = None, endpoint: str | None = None,
-                 timeout: float = 30.0, named_graph: str | None = DEFAULT_GRAPH):
+                 timeout: float = 30.0, named_graph: str | None = DEFAULT_GRAPH,
+                 max_memory: int = DEFAULT_MAX_MEMORY):
         self.corpus_dir = Path(corpus) if corpus is not None else None
         self.endpoint = endpoint
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout, "timeout")
         self.named_graph = named_graph
+        self.max_memory = max_memory
 
     @cached_property
     def corpus(self):
@@ -64,18 +72,12 @@ class Passerelles:
     def graph(self) -> Graph:
         """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API).
 
-        Read from the build cache when this corpus and this code were built before
-        (:mod:`passerelles.rdf.cache`), else built and cached.
+        Read from the build cache when this corpus and this code were built before and the
+        entry passes its digest check (:mod:`passerelles.rdf.cache`), else built and cached.
         """
         from .rdf import cache
         from .rdf.serialize import ntriples
-        data = cache.load(self.corpus)
-        if data is None:
-            data = ntriples(self.memory_graph)
-            cache.save(self.corpus, data)
-        g = Graph(store="Oxigraph")
-        g.parse(data=data, format="ox-nt")
-        return g
+        return cache.load_graph(self.corpus, lambda: ntriples(self.memory_graph))
 
     @cached_property
     def store(self):
@@ -98,10 +100,16 @@ class Passerelles:
             acts = [resolve_act(self.store, act)]   # one act, or an error with candidates
         return filter_citations(citation_records(self.store), acts, article, status)
 
-    def sparql(self, name_or_path: str, **params) -> list[dict]:
-        """Run a query of ``queries/`` (or a file) with parameters bound as RDF terms."""
+    def sparql(self, name_or_path: str, **params) -> list[dict] | bool:
+        """Run a query of ``queries/`` (or a file) with parameters bound as RDF terms.
+
+        The query is read by a SPARQL parser first (SERVICE anywhere refused); on the
+        embedded store it runs in a child process bounded by ``timeout`` and ``max_memory``
+        (:class:`~passerelles.errors.QueryStopped` past them). Rows of a SELECT, the truth
+        value of an ASK.
+        """
         from .queries import load_query
-        from .store import refuse_service
-        query = load_query(name_or_path).text
-        refuse_service(query)
-        return self.store.select(query, params or None)
+        from .store import EmbeddedStore, run_checked
+        query = load_query(name_or_path)
+        store = self.store if self.endpoint else EmbeddedStore(self.graph, self.timeout, self.max_memory)
+        return run_checked(store, query.text, params, query.name)

@@ -1,23 +1,39 @@
 """The corpus: a folder of source documents described by ``manifest.json``.
 
-Loading checks every file against its SHA-256 and decodes it as UTF-8; any problem is a
-:class:`~passerelles.errors.CorpusError` naming the file. Line numbers are 1-based, as in
-an editor, and are what every provenance record in the graph points to.
+The manifest is checked against its schema (:data:`FIELDS`: the type of every field, ISO
+dates, language codes, files inside the corpus folder), then every file against its
+SHA-256, and decoded as UTF-8. Only regular files are read, and none above
+:data:`MAX_DOCUMENT_BYTES` (:data:`MAX_MANIFEST_BYTES` for the manifest). Any problem is a
+:class:`~passerelles.errors.CorpusError` naming the file, one line per problem. Line
+numbers are 1-based, as in an editor, and are what every provenance record in the graph
+points to.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Callable
 
 from .errors import CorpusError
+from .files import FileRefused, read_regular
 from .resources import bundled_dir
 
 MANIFEST = "manifest.json"
-_REQUIRED = ("id", "title", "issuer", "date", "kind", "language", "file", "sha256")
+#: The manifest format this version reads (the manifest's optional ``format`` field).
+FORMAT = "passerelles-corpus/1"
+
+#: The largest document read (16 times the circular, 240 kB): a larger file is refused
+#: before it is parsed, which would take minutes.
+MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+#: The largest manifest read.
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 #: The main document of the corpus.
 CIRCULAR_ID = "circulaire-7282"
@@ -72,16 +88,134 @@ class Corpus:
         return self[CIRCULAR_ID]
 
     def fingerprint(self) -> str:
-        """A digest of all the documents' checksums: the build's cache key."""
+        """A digest of everything the build reads from the corpus: every field of every
+        manifest entry (titles, issuers, dates … go into the graph), in manifest order, and
+        through the checksums the texts. Part of the build cache's key."""
         h = hashlib.sha256()
         for doc in self.documents.values():
-            h.update(f"{doc.id}:{doc.sha256}\n".encode())
+            entry = {name: getattr(doc, name) for name in FIELDS}
+            h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n")
         return h.hexdigest()
 
 
 def default_corpus_dir() -> Path:
     """The corpus bundled with the package."""
     return bundled_dir("corpus")
+
+
+# -- the manifest's schema -------------------------------------------------------------
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_TOKEN = re.compile(r"[a-z][a-z0-9-]*")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")          # BCP 47: fr, fr-BE, nl
+_JURISDICTION = re.compile(r"[A-Z]{2}(-[A-Za-z0-9]{1,8})*")         # ISO 3166: BE-FWB, FR
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a non-empty string"
+    return None
+
+
+def _matching(pattern: re.Pattern, what: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            return f"must be {what}, not {json.dumps(value, ensure_ascii=False)}"
+        return None
+    return check
+
+
+def _iso_date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            datetime.date.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    return f"must be an ISO date YYYY-MM-DD that exists, or null, not {json.dumps(value, ensure_ascii=False)}"
+
+
+def _optional(check: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    return lambda value: None if value is None else check(value)
+
+
+#: Every field of a manifest entry and its check (None: valid); all but ``jurisdiction``
+#: are required (``date`` may be null: the secondary sources are undated).
+FIELDS: dict[str, Callable[[Any], str | None]] = {
+    "id": _matching(_ID, "an identifier (letters, digits, '.', '_', '-')"),
+    "title": _text,
+    "issuer": _text,
+    "date": _iso_date,
+    "kind": _matching(_TOKEN, "a lower-case word such as 'circulaire' or 'web-page'"),
+    "language": _matching(_LANGUAGE, "a language code such as 'fr' or 'fr-BE'"),
+    "file": _text,
+    "sha256": _matching(_SHA256, "64 lower-case hexadecimal digits"),
+    "jurisdiction": _optional(_matching(_JURISDICTION, "a region code such as 'BE-FWB' or 'FR'")),
+}
+_OPTIONAL = {"jurisdiction"}
+_TOP = {"format", "documents"}
+
+
+def _unknown(key: str, known) -> str:
+    close = get_close_matches(key, sorted(known), n=1)
+    return f"unknown field {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def check_manifest(manifest: Any, folder: Path) -> list[str]:
+    """The problems of a parsed manifest, one sentence each (empty: valid).
+
+    >>> for problem in check_manifest({"documents": [{"id": "a", "title": "T", "issuer": "I",
+    ...         "date": "2019-13-45", "kind": None, "language": ["fr"], "file": "../x.txt",
+    ...         "sha256": "00"}]}, Path("corpus")):
+    ...     print(problem)
+    entry 1 (a): date must be an ISO date YYYY-MM-DD that exists, or null, not "2019-13-45"
+    entry 1 (a): kind must be a lower-case word such as 'circulaire' or 'web-page', not null
+    entry 1 (a): language must be a language code such as 'fr' or 'fr-BE', not ["fr"]
+    entry 1 (a): sha256 must be 64 lower-case hexadecimal digits, not "00"
+    entry 1 (a): file must name a file inside the corpus folder, not "../x.txt"
+    """
+    if not isinstance(manifest, dict):
+        return ["must be a JSON object with a 'documents' list"]
+    problems = [_unknown(k, _TOP) for k in manifest if k not in _TOP]
+    if manifest.get("format", FORMAT) != FORMAT:
+        problems.append(f"format must be {FORMAT!r}, not {json.dumps(manifest['format'], ensure_ascii=False)}")
+    entries = manifest.get("documents")
+    if not isinstance(entries, list):
+        return problems + ["'documents' must be a list"]
+    seen: set[str] = set()
+    for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            problems.append(f"entry {i} is not an object")
+            continue
+        where = f"entry {i}" + (f" ({entry['id']})" if isinstance(entry.get("id"), str) else "")
+        problems += [f"{where}: {_unknown(k, FIELDS)}" for k in entry if k not in FIELDS]
+        missing = [k for k in FIELDS if k not in entry and k not in _OPTIONAL]
+        if missing:
+            problems.append(f"{where} lacks {', '.join(missing)}")
+        for name, check in FIELDS.items():
+            if name in entry:
+                problem = check(entry[name])
+                if problem:
+                    problems.append(f"{where}: {name} {problem}")
+        if isinstance(entry.get("file"), str) and entry["file"].strip() and not _inside(folder, entry["file"]):
+            problems.append(f"{where}: file must name a file inside the corpus folder, "
+                            f"not {json.dumps(entry['file'], ensure_ascii=False)}")
+        if isinstance(entry.get("id"), str):
+            if entry["id"] in seen:
+                problems.append(f"entry {i} repeats the id {entry['id']!r}")
+            seen.add(entry["id"])
+    return problems
+
+
+def _inside(folder: Path, name: str) -> bool:
+    """``name`` is a relative path that stays inside ``folder`` (symbolic links followed)."""
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts or name.startswith("~"):
+        return False
+    root = folder.resolve()
+    return (root / relative).resolve().is_relative_to(root)
 
 
 def load_corpus(path: str | Path | None = None) -> Corpus:
@@ -97,34 +231,31 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     manifest_path = folder / MANIFEST
     if not folder.is_dir():
         raise CorpusError(f"corpus folder not found: {folder}")
-    if not manifest_path.is_file():
+    if not manifest_path.exists():
         raise CorpusError(f"{manifest_path}: manifest missing")
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        entries = manifest["documents"]
-    except (ValueError, KeyError, TypeError) as exc:
+        manifest = json.loads(_read(manifest_path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except ValueError as exc:  # JSON errors and undecodable bytes alike
         raise CorpusError(f"{manifest_path}: not a valid manifest ({exc})") from None
-    documents: dict[str, Document] = {}
-    if not isinstance(entries, list):
-        raise CorpusError(f"{manifest_path}: 'documents' must be a list")
-    for i, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict):
-            raise CorpusError(f"{manifest_path}: entry {i} is not an object")
-        if entry.get("id") in documents:
-            raise CorpusError(f"{manifest_path}: entry {i} repeats the id {entry['id']!r}")
-        missing = [k for k in _REQUIRED if k not in entry]
-        if missing:
-            raise CorpusError(f"{manifest_path}: entry {i} lacks {', '.join(missing)}")
-        documents[entry["id"]] = _load_document(folder, entry)
+    problems = check_manifest(manifest, folder)
+    if problems:
+        raise CorpusError("\n".join(f"{manifest_path}: {p}" for p in problems))
+    documents = {entry["id"]: _load_document(folder, entry) for entry in manifest["documents"]}
     return Corpus(folder, documents)
+
+
+def _read(file: Path, limit: int) -> bytes:
+    try:
+        return read_regular(file, limit)
+    except FileRefused as exc:
+        raise CorpusError(f"{file}: refused: {exc}") from None
+    except OSError as exc:
+        raise CorpusError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
 
 def _load_document(folder: Path, entry: dict) -> Document:
     file = folder / entry["file"]
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise CorpusError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    data = _read(file, MAX_DOCUMENT_BYTES)
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry["sha256"]:
         raise CorpusError(f"{file}: checksum mismatch (file altered or truncated; expected {entry['sha256'][:12]}…, found {digest[:12]}…)")
@@ -132,5 +263,4 @@ def _load_document(folder: Path, entry: dict) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    fields = {k: entry[k] for k in _REQUIRED}
-    return Document(**fields, text=text, jurisdiction=entry.get("jurisdiction"))
+    return Document(**{name: entry.get(name) for name in FIELDS}, text=text)

@@ -1,7 +1,8 @@
 """Errors a user can cause, each with the exit code the command line reports.
 
 Exit codes, the same for every command: 0 answered; 1 a valid question with no answer;
-2 a usage or input error; 3 a remote endpoint failure.
+2 a usage or input error; 3 a remote endpoint failure; 4 a query stopped at its time or
+memory bound (``--timeout``, ``--max-memory``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ EXIT_OK = 0
 EXIT_NO_ANSWER = 1
 EXIT_USAGE = 2
 EXIT_REMOTE = 3
+EXIT_STOPPED = 4
 
 
 class PasserellesError(Exception):
@@ -46,3 +48,9 @@ class EndpointError(PasserellesError):
     """A remote SPARQL endpoint or graph store failed or could not be reached."""
 
     exit_code = EXIT_REMOTE
+
+
+class QueryStopped(PasserellesError):
+    """A query stopped because it ran past its time bound or its memory bound."""
+
+    exit_code = EXIT_STOPPED

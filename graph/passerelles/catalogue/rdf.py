@@ -1,11 +1,15 @@
 """The catalogue as RDF: options (SKOS concepts), listings, sectors and groups, CPU rows.
 
 Every node is an IRI (no blank nodes, so the output is the same on every run) and cites
-the passage it comes from with ``prov:wasDerivedFrom``. Lists, forms, degrees and marks
-are plain literals; access classes, sectors, groups and options are resources.
+the passage it comes from with ``prov:wasDerivedFrom``. Lists, forms, degrees and the
+marks that are codes (R, CPU) are plain literals; French text — labels, definitions, the
+marks in words ("uniquement en 6e") — is tagged ``@fr``, and the project's own remarks
+``@en``; access classes, sectors, groups and options are resources.
 """
 
 from __future__ import annotations
+
+import re
 
 from rdflib import Graph, Literal, URIRef
 
@@ -173,9 +177,9 @@ def _add_listing(graph: Graph, li: Listing, option: URIRef, doc: str) -> None:
     if li.degree:
         graph.add((node, PSL.degree, Literal(li.degree)))
     for mark in li.marks:
-        graph.add((node, PSL.mark, Literal(mark)))
+        graph.add((node, PSL.mark, _mark(mark)))
     # RDF values are unordered; the marks' order as written is kept for the JSON contract
-    graph.add((node, PSL.markSequence, Literal(" | ".join(li.marks))))
+    graph.add((node, PSL.markSequence, _mark(" | ".join(li.marks))))
     if li.access:
         graph.add((node, PSL.accessClass, access_iri(li.access)))
     if li.access_reason:
@@ -187,6 +191,15 @@ def _add_listing(graph: Graph, li: Listing, option: URIRef, doc: str) -> None:
     for anomaly in li.anomalies:
         graph.add((node, PSL.layoutNote, Literal(anomaly, lang="en")))
     add_source(graph, node, doc, li.line)
+
+
+def _mark(text: str) -> Literal:
+    """A mark as a literal: French words ("uniquement en 6e") tagged @fr, codes (R, RDQ) not.
+
+    >>> _mark("R | uniquement en 6e").language, _mark("R² | CPU").language
+    ('fr', None)
+    """
+    return Literal(text, lang="fr") if re.search(r"[a-zà-ÿ]{2}", text) else Literal(text)
 
 
 def _add_cpu(graph: Graph, t: CPUTransformation, doc: str, cat: Catalogue) -> None:

@@ -20,7 +20,8 @@ from ..errors import InputError, NoAnswer
 from ..namespaces import XSD
 from ..queries import QueryFile, list_queries, load_query
 from ..remote import DEFAULT_GRAPH
-from ..store import Store, iri, refuse_service
+from ..sandbox import DEFAULT_MAX_MEMORY
+from ..store import EmbeddedStore, Store, iri, run_checked
 from .main import app
 from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json, progress
@@ -38,7 +39,6 @@ _TYPES = {
 _IRI_PREFIXES = ("http://", "https://", "urn:")
 _LANGUAGE = re.compile(r"(?s)(.*)@([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*)")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_FORM = re.compile(r"^\s*(?:(?:#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*([A-Za-z]+)", re.I)
 
 PARAM_HELP = (
     "A parameter KEY=VALUE (repeat the option for several; the same KEY twice gives one row "
@@ -167,20 +167,11 @@ def check_params(query: QueryFile, params: dict) -> None:
         raise InputError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
 
 
-def query_form(text: str) -> str:
-    """The query's form keyword, upper case, after comments and prologue.
-
-    >>> query_form("# ask — a test\\nPREFIX x: <urn:x#>\\nask { ?s ?p ?o }")
-    'ASK'
-    """
-    m = _FORM.match(text)
-    return m.group(1).upper() if m else ""
-
-
-def _store(endpoint: str | None, timeout: float, graph: str) -> Store:
-    """The embedded store, or the endpoint reading ``graph`` ('' = its own default graph)."""
+def _store(endpoint: str | None, timeout: float, graph: str, max_memory: int) -> Store:
+    """Where a user's query runs: the endpoint reading ``graph`` ('' = its own default
+    graph), or the embedded graph in a child process bounded by ``timeout`` and ``max_memory``."""
     if endpoint is None:
-        return STATE.app().store
+        return EmbeddedStore(STATE.app().graph, timeout=timeout, max_memory=max_memory)
     if graph:
         iri(graph)
     if graph == DEFAULT_GRAPH:
@@ -189,20 +180,13 @@ def _store(endpoint: str | None, timeout: float, graph: str) -> Store:
 
 
 def run_query(store: Store, query: QueryFile, params: dict) -> list[dict] | bool:
-    """Rows of a SELECT query (a truth value for ASK), parameters bound as RDF terms."""
-    form = query_form(query.text)
-    if form not in ("SELECT", "ASK"):
-        raise InputError(f"only SELECT and ASK queries run here; {query.name!r} is {form or 'not a query'}")
-    refuse_service(query.text)
+    """Rows of a SELECT query (a truth value for ASK), parameters bound as RDF terms.
+
+    The bound query is read by a SPARQL parser first: invalid SPARQL, SERVICE anywhere,
+    and forms other than SELECT and ASK are refused before anything runs.
+    """
     check_params(query, params)
-    from pyparsing import ParseBaseException
-    try:
-        if form == "ASK":
-            return store.ask(query.text, params or None)
-        return store.select(query.text, params or None)
-    except (SyntaxError, ParseBaseException) as exc:  # the embedded engines' parse errors
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"query {query.name!r} is not valid SPARQL: {first[:200]}") from None
+    return run_checked(store, query.text, params, query.name)
 
 
 def _print_rows(title: str, rows: list[dict], as_json: bool, as_csv: bool) -> None:
@@ -232,17 +216,23 @@ def sparql(
     endpoint: Optional[str] = ENDPOINT,
     graph: str = GRAPH,
     timeout: float = TIMEOUT,
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY // 1024 ** 2, "--max-memory", min=64, metavar="MIB",
+                                   help="Embedded store: the memory a query may use, in MiB, beyond what "
+                                        "Passerelles holds; past it the query is stopped (exit code 4)."),
 ) -> None:
     """Run a SPARQL query (SELECT or ASK) on the embedded store or on an endpoint.
 
     Example: ``passerelles sparql cited-by --param act=https://w3id.org/passerelles/eli/decret/1991/07/03 --csv``.
-    Queries with SERVICE are refused. Exit code 1 when there is no row (or ASK says no).
+    Queries with SERVICE (anywhere) are refused. On the embedded store the query runs in a
+    child process stopped after --timeout seconds or past --max-memory. Exit code 1 when
+    there is no row (or ASK says no); 2 for an invalid query or one that fails; 4 when it
+    was stopped at its time or memory bound.
     """
     if as_json and as_csv:
         raise InputError("choose one of --json and --csv")
     query = load_query(query_name)
     params = parse_params(param or [])
-    store = _store(endpoint, timeout, graph)
+    store = _store(endpoint, timeout, graph, max_memory * 1024 ** 2)
     with progress(f"Running {query.name}"):
         answer = run_query(store, query, params)
     if isinstance(answer, bool):

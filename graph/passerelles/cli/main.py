@@ -76,7 +76,8 @@ def run(argv: list[str] | None = None) -> int:
     except PasserellesError as exc:
         if debug:
             raise
-        err(f"error: {exc}")
+        for line in str(exc).splitlines() or [type(exc).__name__]:  # one line per problem
+            err(f"error: {line}")
         return exc.exit_code
     except OSError as exc:
         # a path the user gave that cannot be read or written (--out, -o, --location …)

@@ -10,7 +10,18 @@ JSON = typer.Option(False, "--json", help="Print JSON (the documented contract) 
 ENDPOINT = typer.Option(None, "--endpoint", metavar="URL",
                         help="Query this SPARQL 1.1 endpoint instead of the embedded store "
                              "(credentials: PASSERELLES_ENDPOINT_USER / PASSERELLES_ENDPOINT_PASSWORD).")
-TIMEOUT = typer.Option(30.0, "--timeout", metavar="SECONDS", help="Timeout of each request to the endpoint.")
+
+
+def _seconds(value: float) -> float:
+    """--timeout: fractions kept (0.5 stays 0.5), 0, negatives and infinity refused."""
+    if not (0 < value < float("inf")):
+        raise typer.BadParameter("must be a number of seconds above 0")
+    return value
+
+
+TIMEOUT = typer.Option(30.0, "--timeout", metavar="SECONDS", callback=_seconds,
+                       help="Seconds to wait for each answer of the endpoint; for 'sparql' on the embedded "
+                            "store, the query's time bound. Past it: exit code 4.")
 GRAPH = typer.Option(DEFAULT_GRAPH, "--graph", metavar="IRI",
                      help="With --endpoint: the named graph holding Passerelles (where 'publish' puts it); "
                           "queries read it as their default graph. '' for the endpoint's own default graph.")

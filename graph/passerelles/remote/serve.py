@@ -1,14 +1,20 @@
 """Serving the graph on this machine: an Oxigraph server as a child process on 127.0.0.1.
 
 ``passerelles serve`` loads the built graph into an Oxigraph data folder, then starts
-``oxigraph serve-read-only`` on it (updates are refused by the server itself) and stops it
-on Ctrl-C or SIGTERM. The same :class:`OxigraphServer` runs a read-write server for the
-tests. The server program comes with the ``oxigraph`` PyPI package.
+``oxigraph serve-read-only`` on it (updates are refused by the server itself) on a private
+port, behind a :class:`~passerelles.remote.front.QueryFront` that refuses SERVICE, and
+stops both on Ctrl-C or SIGTERM. The server child dies with its parent even when the
+parent is killed outright (Linux ``PR_SET_PDEATHSIG``), and the temporary data folders
+that killed ``serve`` processes left behind are removed at the next start
+(:func:`remove_stale_folders`). The same :class:`OxigraphServer` runs a read-write server
+for the tests. The server program comes with the ``oxigraph`` PyPI package.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import shutil
 import signal
 import socket
@@ -20,6 +26,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Callable
 
 from ..errors import EndpointError, InputError
 from . import DEFAULT_GRAPH
@@ -53,6 +60,80 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
         return s.getsockname()[1]
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that has Linux kill the child (SIGKILL) when this process dies, however
+    it dies; elsewhere it does nothing (None where there is no ``preexec_fn``: Windows)."""
+    if os.name != "posix":
+        return None
+    parent = os.getpid()
+
+    def arrange() -> None:
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+    return arrange
+
+
+_SERVE_FOLDER = re.compile(r"^passerelles-serve-(?P<pid>[0-9]+)-")
+
+
+def serve_folder() -> Path:
+    """A new temporary data folder for ``serve``, named after this process."""
+    return Path(tempfile.mkdtemp(prefix=f"passerelles-serve-{os.getpid()}-"))
+
+
+def remove_stale_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the temporary data folders of ``serve`` processes that no longer run.
+
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "passerelles-serve-999999999-x").mkdir(); (d / f"passerelles-serve-{os.getpid()}-y").mkdir()
+    >>> [p.name for p in remove_stale_folders(d)], sorted(p.name for p in d.iterdir()) == [f"passerelles-serve-{os.getpid()}-y"]
+    (['passerelles-serve-999999999-x'], True)
+    """
+    from ..files import _alive
+    removed = []
+    parent = Path(tempfile.gettempdir()) if parent is None else parent
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        m = _SERVE_FOLDER.match(path.name)
+        if m and path.is_dir() and not path.is_symlink() and not _alive(int(m["pid"])):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def wait_for_answer(url: str, process: subprocess.Popen, wait: float, name: str,
+                    why: Callable[[], str]) -> None:
+    """Return once ``url`` answers 200; fail if ``process`` exits first (saying ``why()``) or
+    after ``wait`` seconds.
+
+    Raises
+    ------
+    EndpointError
+        The server stopped, or did not answer in time.
+    """
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise EndpointError(f"{name} stopped at start (exit code {process.returncode}): {why()}")
+        try:
+            with urllib.request.urlopen(url, timeout=1.0) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise EndpointError(f"{name} did not answer at {url} within {wait:g} s")
 
 
 def load_location(ntriples: str, location: Path, graph: str = DEFAULT_GRAPH) -> int:
@@ -90,6 +171,8 @@ class OxigraphServer:
     union_default_graph : bool
         Queries without a dataset read every graph (for clients that send no
         ``default-graph-uri``).
+    timeout : float, optional
+        The server's own limit on each query, in seconds (rounded up to a whole second).
 
     Examples
     --------
@@ -99,13 +182,15 @@ class OxigraphServer:
     """
 
     def __init__(self, location: str | Path, port: int = 0, read_only: bool = True,
-                 union_default_graph: bool = False):
+                 union_default_graph: bool = False, timeout: float | None = None):
         self.location = Path(location)
+        self.timeout = timeout
         self.port = port or free_port()
         self.read_only = read_only
         self.union_default_graph = union_default_graph
         self.base_url = f"http://{HOST}:{self.port}"
         self.query_url, self.store_url = f"{self.base_url}/query", f"{self.base_url}/store"
+        self.update_url = f"{self.base_url}/update"
         self.process: subprocess.Popen | None = None
         self._log = None
 
@@ -115,10 +200,13 @@ class OxigraphServer:
                    "--location", str(self.location), "--bind", f"{HOST}:{self.port}"]
         if self.union_default_graph:
             command.append("--union-default-graph")
+        if self.timeout is not None:
+            command += ["--timeout-s", str(max(1, math.ceil(self.timeout)))]
         self._log = tempfile.TemporaryFile()
-        # A session of its own: a Ctrl-C in the terminal reaches us, and we stop the child.
+        # A session of its own: a Ctrl-C in the terminal reaches us, and we stop the child;
+        # and it dies with us, were we killed outright.
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=self._log, start_new_session=True)
+                                        stderr=self._log, start_new_session=True, preexec_fn=die_with_parent())
         try:
             self._wait_ready(wait)
         except BaseException:
@@ -127,19 +215,7 @@ class OxigraphServer:
         return self
 
     def _wait_ready(self, wait: float) -> None:
-        probe = f"{self.query_url}?query=ASK%7B%7D"
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise EndpointError(f"the Oxigraph server stopped at start (exit code {self.process.returncode}): {self._log_error()}")
-            try:
-                with urllib.request.urlopen(probe, timeout=1.0) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.05)
-        raise EndpointError(f"the Oxigraph server did not answer on {self.base_url} within {wait:g} s")
+        wait_for_answer(f"{self.query_url}?query=ASK%7B%7D", self.process, wait, "the Oxigraph server", self._log_error)
 
     def _log_error(self) -> str:
         """The server's error line (it prints ``Error: …`` then a backtrace)."""
@@ -171,8 +247,8 @@ class OxigraphServer:
         self.stop()
 
 
-def serve_until_signal(server: OxigraphServer) -> None:
-    """Wait while ``server`` runs; on SIGINT or SIGTERM stop it and return.
+def serve_until_signal(server: OxigraphServer, front=None) -> None:
+    """Wait while ``server`` runs; on SIGINT or SIGTERM stop it (and its ``front``) and return.
 
     Raises
     ------
@@ -192,6 +268,8 @@ def serve_until_signal(server: OxigraphServer) -> None:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         code = None if asked.is_set() else server.process.returncode
+        if front is not None:
+            front.stop()
         server.stop()
     if code is not None:
         raise EndpointError(f"the Oxigraph server stopped by itself (exit code {code})")
