@@ -36,12 +36,14 @@ def rules():
 
 @pytest.fixture(scope="module")
 def years():
-    return {y.id: y for y in load_years()}
+    """The circular's years (the other documents' formations are tested in test_systems_data)."""
+    return {y.id: y for y in load_years() if y.source.document == "circulaire-7282"}
 
 
 @pytest.fixture(scope="module")
 def titles():
-    return {t.id: t for t in load_titles()}
+    """The circular's titles (the other documents' titles are tested in test_systems_data)."""
+    return {t.id: t for t in load_titles() if t.source.document == "circulaire-7282"}
 
 
 def prov(p: Provision) -> tuple:
