@@ -12,7 +12,7 @@ from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .output import console, print_json
 from .state import STATE
 
-from ..routes.service import CONTRACTS, REGIMES, ask
+from ..routes.service import CONTRACTS, JURISDICTIONS, REGIMES, REGISTERS, STATUSES, ask
 
 AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
 ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
@@ -23,15 +23,25 @@ HOLDS = typer.Option(None, "--holds", metavar="TITLE",
 REGIME = typer.Option(None, "--regime", metavar="R", help=f"Only steps in this regime: {', '.join(REGIMES)}.")
 SECTOR = typer.Option(None, "--sector", metavar="N", help="Only 7th-year options of this sector (1-10).")
 YEAR = typer.Option(None, "--year", metavar="YYYY-YYYY", help="Only rules valid in this school year, e.g. 2019-2020.")
+JURISDICTION = typer.Option(None, "--jurisdiction", metavar="J",
+                            help=f"Only rules of this jurisdiction ({', '.join(JURISDICTIONS)}; BE includes BE-FWB).")
+EXPERIENCE = typer.Option(None, "--experience", metavar="SPAN",
+                          help="Experience related to the certification sought: 2y, 18m, 1.5 (years).")
+STATUS = typer.Option(None, "--status", metavar="S", help=f"The person's status (repeatable): {', '.join(STATUSES)}.")
+REGISTERED = typer.Option(None, "--registered", metavar="R",
+                          help=f"Registers of the certification sought (repeatable): {', '.join(REGISTERS)}.")
+SINCE_RESULT = typer.Option(None, "--since-result", metavar="SPAN", help="Time since the last exam session's result: 14m, 2y.")
+MISSING = typer.Option(None, "--missing", metavar="N", help="Parts still missing (CCP of a titre, blocs of a CQP) when FROM is a part.")
 K = typer.Option(3, "--k", min=1, max=50, help="How many of the shortest routes.")
 ALL = typer.Option(False, "--all", help="Every simple route instead of the k shortest.")
 MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
 
 
 def _answer(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout,
-            graph=None):
+            graph=None, **beyond):
+    beyond = {k: v for k, v in beyond.items() if v not in (None, [])}
     return ask(STATE.app(endpoint, timeout, graph), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
-               adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
+               adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year, **beyond)
 
 
 @app.command()
@@ -40,7 +50,10 @@ def route(
     to: str = typer.Argument(..., metavar="TO", help="The goal: a title (CESS), a year (7P, 5TQ), an option code (7130), 7e or 7e:L / 7e:S-O / 7e:O."),
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
-    year: Optional[str] = YEAR, k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
+    year: Optional[str] = YEAR, jurisdiction: Optional[str] = JURISDICTION, experience: Optional[str] = EXPERIENCE,
+    status: Optional[List[str]] = STATUS, registered: Optional[List[str]] = REGISTERED,
+    since_result: Optional[str] = SINCE_RESULT, missing: Optional[int] = MISSING,
+    k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The routes from FROM to TO, step by step, each with its legal basis and circular line.
@@ -49,8 +62,10 @@ def route(
     admissions and awards take none. Conditions that the filters cannot settle (decisions of
     a body, conditions set by other circulars …) stay on the steps.
     """
-    from ..routes.explain import answer_record, basis_of, cite, summarize
-    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph)
+    from ..routes.explain import answer_record, citation_words, route_length_words, route_notes, step_years_words, summarize
+    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph,
+                     jurisdiction=jurisdiction, experience=experience, status=status, registered=registered,
+                     since_result=since_result, missing=missing)
     if as_json:
         print_json(answer_record(answer))
         return
@@ -58,17 +73,18 @@ def route(
     if answer.note:
         console.print(f"[dim]{answer.note}.[/dim]")
     for i, r in enumerate(answer.routes, 1):
-        years = r.years if r.years is not None else f"≥ {r.years_at_least} (a duration is not given by the text)"
-        table = Table(title=f"Route {i}: {source.id} → {target.id} — {years} school year(s)", title_justify="left")
+        years = route_length_words(r, index)
+        table = Table(title=f"Route {i}: {source.id} → {target.id} — {years}", title_justify="left")
         for col in ("from", "to", "kind", "years", "basis", "line", "conditions still to meet"):
             table.add_column(col, overflow="fold")
         for s in r.steps:
             rule = s.rule if s.kind != "study" else None
-            shown = str(s.years) if s.years is not None else (f"≥{s.years_at_least}" if s.years_at_least else "?")
-            table.add_row(s.source.id, s.target.id, s.kind.value, shown,
-                          "; ".join(cite(b) for b in basis_of(s.transition, index)) or ("—" if s.kind == "study" else "none cited"),
+            table.add_row(s.source.id, s.target.id, s.kind.value, step_years_words(s, index),
+                          citation_words(s, index),
                           str(rule.source.first) if rule else "", "\n".join("• " + summarize(c.describe()) for c in s.conditions))
         console.print(table)
+        for note in route_notes(r, answer.view):
+            console.print(f"[yellow]Documents disagree[/yellow] {note}")
     if any(s.conditions for r in answer.routes for s in r.steps):
         console.print("[dim]Conditions are shortened; 'passerelles explain FROM TO' gives them in full.[/dim]")
 
@@ -79,12 +95,17 @@ def explain(
     to: str = typer.Argument(..., metavar="TO", help="The goal (title, year, option code, 7e, 7e:O …)."),
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
-    year: Optional[str] = YEAR, k: int = typer.Option(1, "--k", min=1, max=20, help="How many routes to justify."),
+    year: Optional[str] = YEAR, jurisdiction: Optional[str] = JURISDICTION, experience: Optional[str] = EXPERIENCE,
+    status: Optional[List[str]] = STATUS, registered: Optional[List[str]] = REGISTERED,
+    since_result: Optional[str] = SINCE_RESULT, missing: Optional[int] = MISSING,
+    k: int = typer.Option(1, "--k", min=1, max=20, help="How many routes to justify."),
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """The route(s) as a justification: "admitted to 7P according to …, on condition that …"."""
-    from ..routes.explain import answer_record, explain_step
-    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph)
+    from ..routes.explain import answer_record, explain_step, route_length_words
+    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph,
+                     jurisdiction=jurisdiction, experience=experience, status=status, registered=registered,
+                     since_result=since_result, missing=missing)
     texts = [[explain_step(s, answer.view) for s in r.steps] for r in answer.routes]
     if as_json:
         record = answer_record(answer)
@@ -94,8 +115,7 @@ def explain(
     if answer.note:
         console.print(f"[dim]{answer.note}.[/dim]")
     for i, (r, lines) in enumerate(zip(answer.routes, texts), 1):
-        years = r.years if r.years is not None else f"au moins {r.years_at_least}"
-        console.print(f"[bold]Parcours {i} — {years} année(s) scolaire(s)[/bold]")
+        console.print(f"[bold]Parcours {i} — {route_length_words(r, answer.view.index)}[/bold]")
         for n, line in enumerate(lines, 1):
             console.print(f"  {n}. {line}")
         console.print()

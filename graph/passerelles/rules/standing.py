@@ -12,8 +12,10 @@ quotes (:meth:`SourceInfo.speaker_at`).
 
 >>> info = SourceInfo("doc", SourceKind.INFORMATION_SERVICE, "Infor Jeunes", "Infor Jeunes", None, None,
 ...                   (Span(1, 10, Speaker.AUTHOR, None), Span(13, 15, Speaker.READER, "Valérie")), (), ())
->>> info.speaker_at(3, 4), info.speaker_at(14, 14), info.according(Speaker.READER)
-(<Speaker.AUTHOR: 'author'>, <Speaker.READER: 'reader'>, 'selon Infor Jeunes (service d\\'information, non daté ; un lecteur)')
+>>> info.speaker_at(3, 4), info.speaker_at(14, 14)
+(<Speaker.AUTHOR: 'author'>, <Speaker.READER: 'reader'>)
+>>> info.according(Speaker.READER)
+"selon Infor Jeunes (service d'information, non daté ; un lecteur)"
 """
 
 from __future__ import annotations
@@ -97,18 +99,27 @@ class SourceInfo:
     def according(self, speaker: Speaker | None = None, modality: Modality | None = None,
                   hedge: str | None = None) -> str:
         """« selon Infor Jeunes (service d'information, non daté ; une réponse à un lecteur) »."""
-        parts = [SOURCE_KIND_LABELS[self.kind], f"du {_french(self.date)}" if self.date else "non daté"]
-        detail = []
-        if speaker is not None and speaker is not Speaker.AUTHOR:
-            detail.append(SPEAKER_LABELS[speaker])
-        if modality is not None and modality not in (Modality.STATED,):
-            detail.append(MODALITY_LABELS[modality] + (f" : « {hedge} »" if hedge else ""))
-        return f"selon {self.name} ({', '.join(parts)}" + (f" ; {' ; '.join(detail)}" if detail else "") + ")"
+        return according(self.name, SOURCE_KIND_LABELS[self.kind], self.date, speaker, modality, hedge)
 
 
-def _french(iso: str) -> str:
+def according(name: str, kind_label: str, date: str | None, speaker: str | None = None, modality: str | None = None,
+              hedge: str | None = None) -> str:
+    """How an answer names its source, with its standing: kind, date (or undated), who in the
+    document says it (when not its author), how firmly (when not plainly stated).
+
+    >>> according("Infor Jeunes Laeken", "service d'information", None, "answer", "hedged", "vraisemblablement")
+    "selon Infor Jeunes Laeken (service d'information, non daté ; une réponse à un lecteur ; avec réserve : « vraisemblablement »)"
+    >>> according("la circulaire 7282", "circulaire administrative", "2019-09-02")
+    'selon la circulaire 7282 (circulaire administrative, du 2 septembre 2019)'
+    """
     from ..legal.acts import french_date
-    return french_date(iso)
+    parts = [kind_label, f"du {french_date(date)}" if date else "non daté"]
+    detail = []
+    if speaker is not None and speaker != Speaker.AUTHOR.value:
+        detail.append(SPEAKER_LABELS[Speaker(speaker)])
+    if modality is not None and modality != Modality.STATED.value:
+        detail.append(MODALITY_LABELS[Modality(modality)] + (f" : « {hedge} »" if hedge else ""))
+    return f"selon {name} ({', '.join(parts)}" + (f" ; {' ; '.join(detail)}" if detail else "") + ")"
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,21 @@ class Body(StrEnum):
     CENTRE_AGREE = "centre-agree"
 
 
+#: French names of the bodies (what the documents call them).
+BODY_LABELS = {
+    "conseil-de-classe": "conseil de classe", "conseil-admission": "conseil d'admission",
+    "jury-de-qualification": "jury de qualification", "conseil-de-direction": "conseil de direction",
+    "ministre": "ministre", "organisme-guidance": "organisme de guidance", "parents": "parents",
+    "coordonnateur": "coordonnateur", "jury": "jury", "unknown": "inconnu",
+    "ecole-promotion-sociale": "école de promotion sociale", "service-des-equivalences": "service des équivalences",
+    "branche-professionnelle": "branche professionnelle", "jury-paritaire-national": "jury paritaire national",
+    "jury-de-professionnels": "jury de professionnels", "jury-independant": "jury indépendant",
+    "organisme-evaluateur-habilite": "organisme évaluateur habilité",
+    "organisme-de-formation-habilite": "organisme de formation habilité par la branche",
+    "jury-titre-professionnel": "jury du titre professionnel", "centre-agree": "centre agréé",
+}
+
+
 class DecisionKind(StrEnum):
     AVIS_FAVORABLE = "avis-favorable"
     AVIS_MOTIVE = "avis-motive"
