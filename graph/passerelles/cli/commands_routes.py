@@ -138,18 +138,21 @@ def resolve_cmd(
 
 @app.command()
 def titles(
+    jurisdiction: Optional[str] = JURISDICTION,
+    system: Optional[str] = typer.Option(None, "--system", metavar="S", help="Only titles of this system (enseignement-secondaire, promotion-sociale, cqp, titre-professionnel …)."),
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
-    """Every title, certificate and attestation the circular names, with its issuer and legal basis."""
-    from ..views.titles import title_records
-    records = title_records(STATE.app(endpoint, timeout, graph).store)
+    """Every title, certificate and attestation the corpus names: system, jurisdiction, who awards it (or unknown), parts, legal basis."""
+    from ..views.titles import awarded_words, parts_words, title_records
+    records = title_records(STATE.app(endpoint, timeout, graph).store, jurisdiction, system)
     if as_json:
         print_json(records)
         return
     table = Table(title=f"{len(records)} titles and attestations")
-    for col in ("id", "label", "issued by", "legal basis", "line"):
+    for col in ("id", "label", "system", "jurisdiction", "awarded by", "parts", "legal basis", "source"):
         table.add_column(col, overflow="fold")
     for r in records:
         basis = "; ".join(b["citation"] for b in r["basis"]) or f"[dim]{r['basis_missing'] or '—'}[/dim]"
-        table.add_row(r["id"], r["label"], r["issued_by"], basis, str(r["source"]["line"]))
+        table.add_row(r["id"], r["label"], ", ".join(r["systems"]), r["jurisdiction"] or "", awarded_words(r), parts_words(r),
+                      basis, f"{r['source']['document']} l. {r['source']['line']}")
     console.print(table)

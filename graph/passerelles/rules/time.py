@@ -65,6 +65,22 @@ class Duration:
             text = f"entre {self.low} et {self.high} {many}"
         return f"généralement {text}" if self.typical else text
 
+    def short(self) -> str:
+        """For an arrow: ``8-12 mois``, ``≈2 ans`` (typical), ``?``.
+
+        >>> Duration(8, 12, "month").short(), Duration(2, 2, "year", typical=True).short(), Duration(None, None, "month").short()
+        ('8-12 mois', '≈2 ans', '?')
+        """
+        if not self.known:
+            return "?"
+        one, many = _WORDS[self.unit]
+        if self.low == self.high or self.low is None or self.high is None:
+            n = self.low if self.low is not None else self.high
+            text = f"{'≥' if self.high is None else '≤' if self.low is None else ''}{n} {one if n == 1 else many}"
+        else:
+            text = f"{self.low}-{self.high} {many}"
+        return f"≈{text}" if self.typical else text
+
     def in_months(self) -> tuple[int | None, int | None] | None:
         """The range in months (``None`` for school years: not a number of calendar months)."""
         factor = _MONTHS_IN.get(self.unit)
