@@ -271,6 +271,7 @@ class Membership:
     system: str
     source: Source
     note: str | None = None
+    alt_labels: tuple[str, ...] = ()    # how that system's documents name it (« CESS en promotion sociale »)
 
 
 @dataclass(frozen=True)
@@ -367,7 +368,8 @@ def _load(folder: Path) -> Curated:
             problems.add("systems", None, m.title, f"also_titles names unknown title {m.title!r}")
         else:
             t = by_title[m.title]
-            by_title[m.title] = replace(t, systems=tuple(sorted(set(t.systems) | {m.system})))
+            by_title[m.title] = replace(t, systems=tuple(sorted(set(t.systems) | {m.system})),
+                                        alt_labels=t.alt_labels + tuple(a for a in m.alt_labels if a not in t.alt_labels))
     titles = [by_title[t.id] for t in titles]
     for t in titles:
         for ref, what in ((t.instance_of, "instance_of"), (t.part_of, "part_of"), (t.parts.part if t.parts else None, "parts")):
@@ -432,8 +434,8 @@ def _system_header(data: Any, stem: str) -> tuple[str, str]:
 
 
 def _membership(d: Any, system: str) -> Membership:
-    d = mapping(d, "an also_titles entry", {"id", "source", "note"}, ("id", "source"))
-    return Membership(ident(d["id"], "id", d), system, parse_source(d["source"]), d.get("note"))
+    d = mapping(d, "an also_titles entry", {"id", "source", "note", "alt_labels"}, ("id", "source"))
+    return Membership(ident(d["id"], "id", d), system, parse_source(d["source"]), d.get("note"), _labels(d))
 
 
 def _cross_checks(problems: Problems, years, titles, rules, statements, conflicts, sources) -> None:

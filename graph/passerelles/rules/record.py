@@ -201,8 +201,10 @@ class Record:
     def study(self, result: Result, years: int | None = 1, sanctioned: bool = True, form: str | None = None) -> Record:
         """The enrolled year ends with ``result``; ``years`` ``None``: a formation of unknown length."""
         done = YearDone(self.enrolled, self.enrolled_regimes, result, years or 0, years is not None, sanctioned, True, form)
+        # the time since a session's result the question gave is about its past: once the
+        # route has studied or sat something, the latest result is the route's own
         return self._with(years=self.years + (done,), enrolled=None, enrolled_regimes=(), last=self.enrolled,
-                       fresh=frozenset(), chain=None)
+                       fresh=frozenset(), chain=None, since_result=None)
 
     def award(self, title: str, regimes: tuple[str, ...] | None, closes: str | None = None,
               pending: str | None = None) -> Record:

@@ -181,7 +181,7 @@ class Window(Condition):
     """
 
     key = "window"
-    reads = "profile"
+    reads = "history"          # the time since a result is the question's until the route sits something
     text_inside = True
     within_months: int | None = None
     after: Event | None = None
