@@ -7,14 +7,13 @@ matters the test reads those lines before it checks the data.
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
+from conftest import replace_in_file
 from rdflib import Literal, URIRef
 
 from passerelles.corpus import load_corpus
 from passerelles.namespaces import ELM, PSL, RDF, SKOS
-from passerelles.resources import data_dir
 from passerelles.rules import load, load_rules, load_titles, load_years, validate
 from passerelles.rules.loader import check_sources
 
@@ -214,24 +213,11 @@ def test_french_literals_are_tagged_fr(app):
 
 
 # --------------------------------------------------------------------------- loading is validation
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(data_dir(), target)
-    return target
-
-
-def _replace(path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
-    return text[:at].count("\n") + 1
 
 
 def test_a_rule_that_crosses_systems_without_saying_so_is_refused(corpus, data_copy):
     f = data_copy / "rules" / "infor-jeunes-cess-cqss.yaml"
-    at = _replace(f, "  system: enseignement-superieur\n  crosses: true\n", "  system: enseignement-superieur\n")
+    at = replace_in_file(f, "  system: enseignement-superieur\n  crosses: true\n", "  system: enseignement-superieur\n")
     problems = validate(corpus, data_copy)
     assert any(p.startswith("rules/infor-jeunes-cess-cqss.yaml:") and "admission-ENS-SUPERIEUR-CESS: from CESS" in p
                and "crosses: true" in p for p in problems), problems
@@ -239,8 +225,8 @@ def test_a_rule_that_crosses_systems_without_saying_so_is_refused(corpus, data_c
 
 
 def test_a_hedged_statement_without_its_hedge_and_a_misquoted_slip_are_refused(corpus, data_copy):
-    _replace(data_copy / "rules" / "cqp-4-etapes.yaml", "  hedge: normalement\n", "")
-    _replace(data_copy / "sources.yaml", "    quote: (voir le témoignage de Yacine)", "    quote: (voir le témoignage de Maud)")
+    replace_in_file(data_copy / "rules" / "cqp-4-etapes.yaml", "  hedge: normalement\n", "")
+    replace_in_file(data_copy / "sources.yaml", "    quote: (voir le témoignage de Yacine)", "    quote: (voir le témoignage de Maud)")
     problems = validate(corpus, data_copy)
     assert any("st-competences-normalement" in p and "names its hedge" in p for p in problems), problems
     assert any("slip lost-cross-reference" in p and "quote not found" in p for p in problems), problems
