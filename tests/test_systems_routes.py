@@ -489,3 +489,15 @@ def test_diagram_of_a_route_of_the_titre_professionnel(cli, tmp_path):
     assert "le guide des sessions du titre professionnel, l. 33" in text and "Sources :" in text
     assert cli("diagram", "route", "CAP petite enfance", "CESS", "-o", str(tmp_path / "e.mmd")).code == 0
     assert "équivalence" in (tmp_path / "e.mmd").read_text(encoding="utf-8")
+
+
+def test_start_is_the_circulars_pupil_for_its_goals_and_any_person_for_the_others(app, routes):
+    """START (« tout élève ») asked for the CESS gives the circular's routes, as before the other
+    systems came: the promotion-sociale humanities are for a holder of one of its titles (or
+    asked for by name); START towards a CQP or a titre professionnel is any person of that system."""
+    for r in routes("START", "CESS", k=4):
+        assert "PS-HUMANITES" not in path(r)
+        assert all(s["rule"] is None or not s["rule"].startswith(("admission-PS", "award-CESS-h")) for s in r["steps"])
+    assert any("PS-HUMANITES" in path(r) for r in routes("START", "PS-HUMANITES", k=1))
+    assert {rules_of(r)[0] for r in routes("START", "CQP", k=5)} >= {"admission-CQP-FORMATION", "admission-CQP-VAE"}
+    assert rules_of(routes("START", "TP", k=1)[0])[0] == "admission-TP-FORMATION"

@@ -124,12 +124,12 @@ def explain(
 @app.command("resolve")
 def resolve_cmd(
     name: str = typer.Argument(..., metavar="NAME", help="An id, abbreviation or French label (case and accents ignored)."),
+    jurisdiction: Optional[str] = JURISDICTION,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """What a name means: its canonical id, label and kind (year, title, option …)."""
-    from ..routes.names import resolve
-    from ..routes.service import view_of
-    found = resolve(view_of(STATE.app(endpoint, timeout, graph)), name)
+    from ..routes.service import resolve_name, view_of
+    found = resolve_name(view_of(STATE.app(endpoint, timeout, graph)), name, jurisdiction)
     if as_json:
         print_json(found.as_dict())
         return

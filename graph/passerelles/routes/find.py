@@ -20,7 +20,9 @@ from ..rules.truth import NOT_MET
 from .diagnose import denials, why_no_route
 from .names import Resolved
 from .search import MAX_ROUTES, Route, build_route, exclusions, full_conditions, search
-from .states import START
+from .states import START, StateKind
+
+SECONDARY = "enseignement-secondaire"
 from .view import RouteView
 
 
@@ -88,6 +90,8 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if not target.nodes:
         raise NoAnswer(f"no route from {source.id} to {target.id}: no option or year matches {target.id}")
     entries = source.start == START
+    if entries and not record.systems:
+        record = replace(record, systems=start_systems(view, target))
     options = dict(k=k, max_years=max_years, all_routes=all_routes, max_steps=max_steps)
     raw = search(view, record, target.nodes, entries=entries, **options)
     note = None
@@ -111,6 +115,17 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]
     return Found(routes if all_routes else routes[:k], note)
+
+
+def start_systems(view: RouteView, target: Resolved) -> frozenset[str]:
+    """Whom ``START`` stands for: « tout élève », a pupil of the circular's system, when the goal
+    is one of its states (the CESS too, though promotion sociale also awards it: its humanities
+    are for a holder of one of its titles, or asked for by name); otherwise any person of the
+    goal's own system (``START CQP``: the CQP's trainings and VAE)."""
+    systems = {s for n in target.nodes for s in view.index.systems(n.id)}
+    if not systems or SECONDARY in systems or any(n.kind is StateKind.OPTION for n in target.nodes):
+        return frozenset({SECONDARY})
+    return frozenset(systems)
 
 
 def _class_hint(view: RouteView, source: Resolved, target: Resolved, record: Record, max_steps: int) -> str:

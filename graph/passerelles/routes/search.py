@@ -152,7 +152,7 @@ def crossing(t: Transition, node: State, record: Record, index) -> list[str]:
     higher education)."""
     rule = t.rule
     if node == START:
-        if record.open or not record.systems or rule.system in record.systems:
+        if not record.systems or rule.system in record.systems:
             return []
         return [f"system {rule.system}, not {'/'.join(sorted(record.systems))}: a rule open to any pupil serves its own "
                 "system only"]

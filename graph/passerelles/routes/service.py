@@ -91,6 +91,13 @@ class Answer:
     note: str | None = None
 
 
+def resolve_name(view: RouteView, name: str, jurisdiction: str | None = None) -> Resolved:
+    """What ``name`` designates, among the titles and years of ``jurisdiction`` when given (checked)."""
+    if jurisdiction is not None:
+        jurisdiction = _one_of(jurisdiction, JURISDICTIONS, "jurisdiction")
+    return resolve(view, name, jurisdiction)
+
+
 def view_of(app) -> RouteView:
     """The route view of an app's store, built once per app."""
     view = getattr(app, "_route_view", None)
