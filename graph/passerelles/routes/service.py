@@ -17,6 +17,7 @@ from typing import Iterable
 from ..errors import InputError
 from ..rules.record import Record, Scope
 from ..rules.time import months
+from ..text import fold
 from ..rules.vocab import Contract, Jurisdiction, Regime, Register, Status, values
 from .find import find_routes
 from .names import Resolved, resolve
@@ -37,7 +38,7 @@ FILTERS = ("age", "adult", "contracts", "holds", "regime", "sector", "year", "ju
 def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     """``value`` as one of ``allowed`` (case aside), or an InputError with the closest."""
     for a in allowed:
-        if a.lower() == str(value).strip().lower():
+        if fold(a) == fold(str(value).strip()):      # case and accents aside: « salarié »
             return a
     close = get_close_matches(str(value), allowed, n=1, cutoff=0.4)
     raise InputError(f"unknown {what} {value!r}; one of {', '.join(allowed)}" + (f" (did you mean {close[0]}?)" if close else ""))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Source
-from .parse import DataError, ident, integer, mapping, member, sequence, source as parse_source, text
+from .parse import DataError, ident, line_of, mapping, member, sequence, source as parse_source, text
 from .vocab import MODALITY_LABELS, SOURCE_KIND_LABELS, SPEAKER_LABELS, Modality, SlipKind, SourceKind, Speaker
 
 
@@ -237,10 +237,9 @@ def statement(d: Any, document: str) -> Statement:
     hedge = d.get("hedge")
     if modality is Modality.HEDGED and not hedge:
         raise DataError("a hedged statement names its hedge (the words that hedge it)", d)
-    from .parse import line_of
     return Statement(ident(d["id"], "id", d), document, about, text(d["says"], "says", d), modality, hedge,
                      parse_source(d["source"]), note=d.get("note"), line=line_of(d))
 
 
 __all__ = ["Span", "Thread", "Slip", "SourceInfo", "ConflictSide", "Conflict", "Statement", "source_info", "conflict",
-           "statement", "integer"]
+           "statement", "according"]
