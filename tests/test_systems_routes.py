@@ -501,3 +501,21 @@ def test_start_is_the_circulars_pupil_for_its_goals_and_any_person_for_the_other
     assert any("PS-HUMANITES" in path(r) for r in routes("START", "PS-HUMANITES", k=1))
     assert {rules_of(r)[0] for r in routes("START", "CQP", k=5)} >= {"admission-CQP-FORMATION", "admission-CQP-VAE"}
     assert rules_of(routes("START", "TP", k=1)[0])[0] == "admission-TP-FORMATION"
+
+
+def test_what_the_replies_settle_that_is_no_route(app, line):
+    """Q-PS-07: « Le CESS est identique quel que soit le type d’enseignement qui le délivre. »
+    (l. 46); Q-PS-09: « A la fin de ta 6ème tu recevras bien le CESS. » (l. 28, about a 6th year
+    of secondary « artistique »: not a route — the reply omits that the year must be passed, and
+    the circular has its own rules of the CESS); Q-PS-11/12: employment (l. 17, 36), hedged
+    where the reply hedges (« pourraient »)."""
+    rows = {}
+    for r in app.sparql("statements"):
+        rows.setdefault(r["id"], r)
+    assert (rows["st-CESS-identique"]["speaker"], rows["st-CESS-identique"]["firstLine"]) == ("answer", 46)
+    assert line(IJ, 28) == "A la fin de ta 6ème tu recevras bien le CESS."
+    assert (rows["st-6e-artistique-CESS"]["speaker"], rows["st-6e-artistique-CESS"]["firstLine"]) == ("answer", 28)
+    assert rows["st-administrations-CESS"]["modality"] == "hedged" and rows["st-administrations-CESS"]["hedge"] == "pourraient"
+    assert rows["st-secteur-prive"]["firstLine"] == 36
+    # the reader's belief about the complément's length (l. 33) is held as the reader's
+    assert rows["st-reader-complement-deux-ans"]["speaker"] == "reader"
