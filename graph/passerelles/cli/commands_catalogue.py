@@ -177,15 +177,18 @@ def _close_codes(code: str, codes: list[str]) -> list[str]:
 
 @app.command("check")
 def check_command(as_json: bool = JSON) -> None:
-    """Report the inconsistencies between the circular's tables of options, and its citation slips.
+    """Report the inconsistencies of the sources: the circular's tables and citations, then the other documents' slips.
 
     Each finding names the codes and the lines of the circular involved: the same option
     under two codes or labels, codes no repertory lists, CPU marks and access classes the
     tables disagree on, validity already past, repeated codes, shifted rows, etc.; then the
     slips its citations show (an act given two dates, an "Ibidem" pointing to the wrong
-    act …), with the act keys and every line.
+    act …), with the act keys and every line. Then each secondary document's own slips
+    (a lost cross-reference, a mis-threaded reply, "Au-delà de cette date" with no date …),
+    with the document as its code, and the disagreements between documents with every side.
     """
-    findings = check_catalogue(_catalogue(), STATE.model.citations)
+    from ..slips import source_findings
+    findings = [*check_catalogue(_catalogue(), STATE.model.citations), *source_findings(STATE.model.extras["curated"])]
     if as_json:
         print_json([f.as_dict() for f in findings])
         return

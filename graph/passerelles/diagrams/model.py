@@ -45,6 +45,7 @@ EDGE_KINDS = {
     "option-access": "accès à l'option",
     "award": "délivrance du titre",
     "attests": "le titre atteste la réussite de l'année",
+    "equivalence": "équivalence (décision hors du corpus)",
     "study": "année d'études",
     "cites": "citations (leur nombre au départ de la flèche, qui s'épaissit avec lui)",
 }

@@ -9,9 +9,14 @@ from __future__ import annotations
 from ..legal.acts import french_date
 from ..legal.grammar import Locator, format_locator
 from ..legal.identifiers import ACT_TYPES
+from ..rules.time import total_words
+from ..rules.truth import MET, NOT_MET
+from ..rules.vocab import FUNDER_LABELS, ROLE_LABELS, Role
 from .search import Route, Step
-from .states import START, StepKind, Transition
+from .states import START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteIndex, RouteView
+
+CIRCULAR = "circulaire-7282"
 
 
 def cite(basis: dict) -> str:
@@ -66,7 +71,59 @@ def _document(doc_id: str) -> str:
     return doc_id.replace("-", " ") if doc_id.startswith("circulaire-") else doc_id
 
 
-def step_record(step: Step, index: RouteIndex) -> dict:
+def standing_of(t: Transition, index: RouteIndex) -> dict | None:
+    """The standing of a step's rule: its document's kind, how answers name it, its date, who
+    in the document says it and how firmly (none for the study of a year)."""
+    rule = t.rule if t.kind is not StepKind.STUDY else None
+    if rule is None:
+        return None
+    src = index.sources.get(rule.source.document)
+    out = {"document": rule.source.document, "kind": src.kind if src else None, "date": src.date if src else None,
+           "speaker": rule.speaker.value, "modality": rule.modality.value, "hedge": rule.hedge}
+    out["according_to"] = (src.according(rule.speaker.value, rule.modality.value, rule.hedge) if src
+                           else f"selon {rule.source.document}")
+    return out
+
+
+def conflicts_of(step: Step, view: RouteView) -> list:
+    """The disagreements between documents that touch a step: its rule, or another rule of the
+    same step (C1: the school page's three years where the guide's VAE asks one)."""
+    data = view.get_edge_data(step.transition.source, step.transition.target) or {}
+    ids = {t.id for t in data.get("transitions", ())} | {step.transition.id}
+    return view.index.conflicts_of(ids)
+
+
+def funding_of(step: Step, index: RouteIndex) -> list[dict]:
+    """How the formation a step admits to may be financed, each way with what it asks of the
+    record (met, not met, cannot tell)."""
+    if step.kind is not StepKind.ADMISSION or step.target.kind is not StateKind.YEAR:
+        return []
+    out = []
+    for rule in index.funding.get(step.target.id, ()):
+        truth = rule.conditions.evaluate(step.before) if rule.conditions is not None else MET
+        out.append({"funder": rule.funder.value, "label": FUNDER_LABELS[rule.funder], "rule": rule.id,
+                    "status": truth.value, "source": {"document": rule.source.document, "line": rule.source.first},
+                    "conditions": [c.to_json() for c in rule.conditions.unsettled(step.before)] if rule.conditions is not None
+                    and truth is not MET else []})
+    return out
+
+
+def awarded_by(step: Step, index: RouteIndex) -> list[dict]:
+    """Who proposes and who awards the title a step gives, as its documents say (``unknown``
+    where they are silent: the titre professionnel)."""
+    if step.kind not in (StepKind.AWARD,) or step.rule is None or step.rule.source.document == CIRCULAR:
+        return []
+    return [r for r in index.roles.get(step.target.id, ()) if r["role"] in (Role.PROPOSES.value, Role.AWARDS.value)]
+
+
+def length_of(step: Step, index: RouteIndex):
+    """The length of a study step in years or months, when the document gives one."""
+    if step.kind is not StepKind.STUDY:
+        return None
+    return index.states.get(step.target.id, {}).get("length")
+
+
+def step_record(step: Step, index: RouteIndex, view: RouteView | None = None) -> dict:
     """A step in the JSON contract of ``route --json``."""
     t = step.transition
     rule = t.rule if t.kind is not StepKind.STUDY else None
@@ -87,30 +144,53 @@ def step_record(step: Step, index: RouteIndex) -> dict:
     }
     if t.kind is StepKind.STUDY and step.years is None:
         out["years_at_least"] = step.years_at_least
+    # the other systems: what a reader needs to weigh the step (none of it for the circular's)
+    if rule is not None and rule.source.document != CIRCULAR:
+        out["standing"] = standing_of(t, index)
+    length = length_of(step, index)
+    if length is not None:
+        out["duration"] = {**length.to_json(), "text": length.words()}
+    if view is not None and (found := conflicts_of(step, view)):
+        out["conflicts"] = [c.to_json() for c in found]
+    if funding := funding_of(step, index):
+        out["funding"] = funding
+    if roles := awarded_by(step, index):
+        out["awarded_by"] = roles
     return out
 
 
-def route_record(route: Route, index: RouteIndex) -> dict:
-    return {"years": route.years, "years_at_least": route.years_at_least,
-            "steps": [step_record(s, index) for s in route.steps]}
+def route_duration(route: Route, index: RouteIndex) -> str | None:
+    """The length of a route in years or months, where its documents give one."""
+    studies = [s for s in route.steps if s.kind is StepKind.STUDY and s.years is None]
+    if not studies:
+        return None
+    return total_words([length_of(s, index) for s in studies])
+
+
+def route_record(route: Route, index: RouteIndex, view: RouteView | None = None) -> dict:
+    out = {"years": route.years, "years_at_least": route.years_at_least,
+           "steps": [step_record(s, index, view) for s in route.steps]}
+    if duration := route_duration(route, index):
+        out["duration"] = duration
+    return out
 
 
 def answer_record(answer) -> dict:
     """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
     open with a rule open to any pupil)."""
     out = {"from": answer.source.id, "to": answer.target.id,
-           "routes": [route_record(r, answer.view.index) for r in answer.routes]}
+           "routes": [route_record(r, answer.view.index, answer.view) for r in answer.routes]}
     if answer.note:
         out["note"] = answer.note
     return out
 
 
-def _years_words(step: Step) -> str:
+def _years_words(step: Step, by: str = "la circulaire") -> str:
     y = step.years
     if y is None:
         return (f"au moins {step.years_at_least} année{'s' if step.years_at_least > 1 else ''} scolaire"
-                f"{'s' if step.years_at_least > 1 else ''}, durée non précisée par la circulaire"
-                if step.years_at_least else "durée non précisée par la circulaire")
+                f"{'s' if step.years_at_least > 1 else ''}, durée non précisée par {by}"
+                if step.years_at_least else f"durée non précisée par {by}")
     return f"{y} année{'s' if y > 1 else ''} scolaire{'s' if y > 1 else ''}"
 
 
@@ -119,29 +199,109 @@ def explain_step(step: Step, view: RouteView) -> str:
     index = view.index
     def name(state):
         if state == START:
-            return "tout élève"
+            # the circular's « tout élève »; in the other systems, any person
+            return "tout élève" if t.rule is None or t.rule.system == "enseignement-secondaire" else "toute personne"
         label = view.nodes[state].get("label", state.id) if state in view else state.id
         return f"{label} ({state.id})"
     to, src = name(step.target), name(step.source)
     t = step.transition
     if t.kind is StepKind.STUDY:
         verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(step.target.mode.value, "suit")
-        return f"{verb.capitalize()} : {to} ({_years_words(step)})."
+        length = length_of(step, index)
+        by = "la circulaire" if CIRCULAR in _documents(view, step.target.id) else "le document"
+        words = length.words() if length is not None and step.years is None else _years_words(step, by)
+        return f"{verb.capitalize()} : {to} ({words})."
     rule = t.rule
     where = f"{_document(rule.source.document)}, {rule.source.lines}"
     basis = "; ".join(cite(b) for b in basis_of(t, index))
-    according = f"selon {basis} ({where})" if basis else f"d'après la {where} (aucune disposition citée : {rule.basis_missing})"
+    if rule.source.document == CIRCULAR:
+        according = f"selon {basis} ({where})" if basis else f"d'après la {where} (aucune disposition citée : {rule.basis_missing})"
+    else:
+        according = f"{standing_of(t, index)['according_to']}, {rule.source.lines} (aucune disposition citée)"
     if t.kind is StepKind.ATTESTS:
         text = f"Le titre {src} atteste la réussite de : {to}, {according}"
     else:
         verbs = {"admission": "Admis(e) en", "reinsertion": "Réinséré(e) en", "passage-specialise": "Passe en",
-                 "award": "Obtient :", "option-access": "Accède à l'option"}
+                 "award": "Obtient :", "option-access": "Accède à l'option", "equivalence": "Tenu(e) pour titulaire de"}
         text = f"{verbs.get(t.kind.value, t.kind.value)} {to} depuis {src}, {according}"
     if step.conditions:
         text += ", à condition que : " + " ; ".join(c.describe() for c in step.conditions)
     if step.also:
         text += f" (aussi permis par : {', '.join(a.id for a in step.also)})"
+    for role in awarded_by(step, index):
+        where = f" ({_document(role['source']['document'])}, l. {role['source']['line']})" if role["source"] else ""
+        who = role["body"] + where if role["body"] != "unknown" else f"non précisé ({role['reason']})"
+        text += f" ; {ROLE_LABELS[Role(role['role'])]} : {who}"
+    funding = funding_of(step, index)
+    if funding:
+        text += " ; financement : " + ", ".join(
+            f["label"] + {MET.value: "", NOT_MET.value: " (exclu pour ce cas)"}.get(f["status"], " (selon conditions)")
+            for f in funding)
+    for c in conflicts_of(step, view):
+        sides = " ; ".join(f"{_document(s['document'])}, l. {_span(s['lines'])} : {s['says']}" for s in c.sides)
+        text += f" — les documents divergent ({c.id}, {_OVERLAP[c.overlap]}) : {sides}"
     return text + "."
+
+
+_OVERLAP = {"full": "sur le même point", "partial": "en partie seulement sur le même point",
+            "tension": "sans se contredire ouvertement"}
+
+
+def _span(lines: list[int]) -> str:
+    return str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}-{lines[1]}"
+
+
+def _documents(view: RouteView, state_id: str) -> set[str]:
+    """The documents a state's data comes from (its rules' documents)."""
+    return {t.rule.source.document for _, _, d in view.in_edges(State.year(state_id, Mode.ENROLLED), data=True)
+            for t in d["transitions"] if t.rule is not None} if State.year(state_id, Mode.ENROLLED) in view else set()
+
+
+def citation_words(step: Step, index: RouteIndex) -> str:
+    """The basis of a step as a table cell: its provisions, or that none is cited and, for the
+    other documents, by whom it is said (« none cited — selon Infor Jeunes Laeken … »)."""
+    cited = "; ".join(cite(b) for b in basis_of(step.transition, index))
+    if cited or step.kind is StepKind.STUDY:
+        return cited or "—"
+    standing = standing_of(step.transition, index)
+    if standing is None or step.rule.source.document == CIRCULAR:
+        return "none cited"
+    return f"none cited — {standing['according_to']}"
+
+
+def step_years_words(step: Step, index: RouteIndex) -> str:
+    """A step's length for a table cell: school years (``1``, ``≥2``), else the years or months
+    its document gives (``8-12 mois``), else ``?``."""
+    if step.years is not None:
+        return str(step.years)
+    if step.years_at_least:
+        return f"≥{step.years_at_least}"
+    length = length_of(step, index)
+    return length.words() if length is not None and length.known else "?"
+
+
+def route_notes(route: Route, view: RouteView) -> list[str]:
+    """What a reader of a route table must see besides its steps: the disagreements between
+    documents that touch it, each with every side (never one picked)."""
+    seen: dict[str, object] = {}
+    for step in route.steps:
+        for c in conflicts_of(step, view):
+            seen.setdefault(c.id, c)
+    out = []
+    for c in seen.values():
+        sides = " ; ".join(f"{_document(s['document'])} l. {_span(s['lines'])} : {s['says']}" for s in c.sides)
+        out.append(f"{c.id} — {c.title} ({_OVERLAP[c.overlap]}) : {sides}")
+    return out
+
+
+def route_length_words(route: Route, index: RouteIndex) -> str:
+    """A route's length for a heading: school years, or the years and months its documents
+    give, or that it is not given."""
+    if route.years is not None:
+        return f"{route.years} année(s) scolaire(s)"
+    if route.years_at_least:
+        return f"au moins {route.years_at_least} année(s) scolaire(s)"
+    return route_duration(route, index) or "durée non précisée par les documents"
 
 
 def summarize(text: str, width: int = 90) -> str:
@@ -150,4 +310,5 @@ def summarize(text: str, width: int = 90) -> str:
 
 
 __all__ = ["cite", "cite_short", "basis_of", "step_record", "route_record", "answer_record", "explain_step",
-           "summarize"]
+           "summarize", "standing_of", "conflicts_of", "funding_of", "awarded_by", "length_of", "route_duration",
+           "citation_words", "route_length_words", "step_years_words", "route_notes"]

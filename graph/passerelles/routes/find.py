@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from ..errors import InputError, NoAnswer
-from ..rules.record import Record, Scope
+from ..rules.record import Held, Record, Scope
 from ..rules.truth import NOT_MET
-from .diagnose import why_no_route
+from .diagnose import denials, why_no_route
 from .names import Resolved
 from .search import MAX_ROUTES, Route, build_route, exclusions, full_conditions, search
-from .states import START
+from .states import START, StateKind
+
+SECONDARY = "enseignement-secondaire"
 from .view import RouteView
 
 
@@ -33,7 +35,11 @@ class Found:
 
 
 def _unfiltered(record: Record) -> Record:
-    return replace(record, age=None, adult=None, contracts=frozenset(), scope=Scope())
+    """The record without what the filters say: whether FROM leads anywhere by itself must
+    not depend on them (so a filter never adds a route)."""
+    return replace(record, age=None, adult=None, contracts=frozenset(), scope=Scope(), experience=None,
+                   status=frozenset(), registered=None, since_result=None,
+                   parts=tuple(p._replace(missing=None) for p in record.parts))
 
 
 def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Record, k: int = 3,
@@ -84,6 +90,8 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if not target.nodes:
         raise NoAnswer(f"no route from {source.id} to {target.id}: no option or year matches {target.id}")
     entries = source.start == START
+    if entries and not record.systems:
+        record = replace(record, systems=start_systems(view, target))
     options = dict(k=k, max_years=max_years, all_routes=all_routes, max_steps=max_steps)
     raw = search(view, record, target.nodes, entries=entries, **options)
     note = None
@@ -92,6 +100,10 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
         raw = search(view, record, target.nodes, entries=True, **options)
         note = (f"no rule leads from {source.id} to {target.id} by itself: these routes open with a rule that asks "
                 f"for no prior state, its conditions checked against what FROM says")
+        note += _class_hint(view, source, target, record, max_steps)
+        said = denials(view, source.id, target.id)
+        if said:
+            note += f"; the source says: {'; '.join(said)}"
     if not raw:
         if max_years is not None and search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps):
             raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
@@ -103,6 +115,29 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]
     return Found(routes if all_routes else routes[:k], note)
+
+
+def start_systems(view: RouteView, target: Resolved) -> frozenset[str]:
+    """Whom ``START`` stands for: « tout élève », a pupil of the circular's system, when the goal
+    is one of its states (the CESS too, though promotion sociale also awards it: its humanities
+    are for a holder of one of its titles, or asked for by name); otherwise any person of the
+    goal's own system (``START CQP``: the CQP's trainings and VAE)."""
+    systems = {s for n in target.nodes for s in view.index.systems(n.id)}
+    if not systems or SECONDARY in systems or any(n.kind is StateKind.OPTION for n in target.nodes):
+        return frozenset({SECONDARY})
+    return frozenset(systems)
+
+
+def _class_hint(view: RouteView, source: Resolved, target: Resolved, record: Record, max_steps: int) -> str:
+    """When FROM is a class of titles (the CQSS) whose named titles lead to TO by themselves (the
+    CQSS of the list, by the complément CESS), say so: the answer depends on which one is held."""
+    named = sorted(t for t, info in view.index.states.items() if info.get("instance_of") == source.id)
+    leading = [t for t in named if search(view, replace(_unfiltered(record), titles=(Held(t),), fresh=frozenset({t})),
+                                          target.nodes, k=1, max_steps=max_steps)]
+    if not leading:
+        return ""
+    return (f"; {len(leading)} of the {len(named)} {source.id} the corpus names lead there by themselves "
+            f"(e.g. {leading[0]}): name yours")
 
 
 def filtered(view: RouteView, record: Record) -> nx.DiGraph:
