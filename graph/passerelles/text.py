@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 _SUP_GROUP = re.compile(r"\s?\^\{([^}]*)\}")
-_SUP_CHAR = re.compile(r"\^(\w)")
+_SUP_CHAR = re.compile(r"\^+(\w)")   # a run of carets is one mark: normalising stays idempotent
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
 _TAGS = re.compile(r"</?(?:i|u|b|em|strong)>")
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -26,10 +26,11 @@ def clean_markup(text: str) -> str:
     >>> clean_markup("en 4 ^{ème} année **P** <i>du</i> 2^{qu}inquies")
     'en 4ème année P du 2quinquies'
     """
+    # emphasis and tags first: removing them can bring a caret next to its mark ("^*0*")
+    text = _TAGS.sub("", text)
+    text = _EMPHASIS.sub(r"\1", text)
     text = _SUP_GROUP.sub(lambda m: "°" if m[1] == "o" else m[1], text)
     text = _SUP_CHAR.sub(lambda m: "°" if m[1] == "o" else m[1], text)
-    text = _EMPHASIS.sub(r"\1", text)
-    text = _TAGS.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
