@@ -1,4 +1,5 @@
-"""Text helpers shared by every parser: the converted PDF's markup, and lookup keys.
+"""Text helpers shared by every parser: the converted PDF's markup, lookup keys, and text
+wrapped for people (between words, never inside one).
 
 The circular writes superscripts as ``^{…}`` (``1^{er}``, ``2^{quater}``, ``2^{qu}inquies``),
 emphasis as ``*…*`` / ``**…**`` and a few HTML tags (``<i>``, ``<u>``).
@@ -7,6 +8,7 @@ emphasis as ``*…*`` / ``**…**`` and a few HTML tags (``<i>``, ``<u>``).
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 
 _SUP_GROUP = re.compile(r"\s?\^\{([^}]*)\}")
@@ -31,6 +33,24 @@ def clean_markup(text: str) -> str:
     text = _EMPHASIS.sub(r"\1", text)
     text = _TAGS.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+#: Abbreviations that stay on the line of the number they introduce (« l. 811 », « art. 8 »).
+_GLUED = re.compile(r"(?<![^\s(])(l\.|art\.|al\.|§|n°) (?=[0-9])")
+
+
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:
+    """``text`` wrapped at ``width`` columns between words (a word longer than the width
+    stands alone on its line, whole), the first line after ``indent``, the others after
+    ``hanging`` (default: as many spaces).
+
+    >>> wrap("admission en 7P — Décret du 3 juillet 1991, art. 8, §1er (l. 811)", 24, "  2. ")
+    ['  2. admission en 7P —', '     Décret du 3 juillet', '     1991, art. 8, §1er', '     (l. 811)']
+    """
+    hanging = " " * len(indent) if hanging is None else hanging
+    lines = textwrap.wrap(_GLUED.sub("\\1\u00a0", text), width=max(width, len(hanging) + 8), initial_indent=indent,
+                          subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)
+    return [line.replace("\u00a0", " ") for line in lines] or [indent.rstrip()]
 
 
 #: Letters NFKD does not decompose: without them "mise en œuvre" would fold to "mise en uvre".

@@ -1,7 +1,10 @@
-"""Routes as people and scripts read them: French justifications and the JSON contract.
+"""Routes as people and scripts read them: the JSON contract, citations of the legal basis,
+and steps in French.
 
 Conditions describe themselves (:meth:`~passerelles.rules.conditions.Condition.describe`)
-and give their own JSON; this module only puts steps into sentences and records.
+and give their own JSON; this module only puts steps into sentences and records. The
+answer as a text for a terminal is :mod:`.summary`; the legal memo of ``explain`` is
+:mod:`.memo`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from ..legal.acts import french_date
 from ..legal.grammar import Locator, format_locator
 from ..legal.identifiers import ACT_TYPES
+from ..text import clean_markup
 from .search import Route, Step
 from .states import START, StepKind, Transition
 from .view import RouteIndex, RouteView
@@ -97,12 +101,52 @@ def route_record(route: Route, index: RouteIndex) -> dict:
 
 def answer_record(answer) -> dict:
     """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
-    open with a rule open to any pupil)."""
+    open with a rule open to any pupil; ``diagnosis`` when there is no route)."""
     out = {"from": answer.source.id, "to": answer.target.id,
            "routes": [route_record(r, answer.view.index) for r in answer.routes]}
     if answer.note:
         out["note"] = answer.note
+    if getattr(answer, "diagnosis", None) is not None:
+        out["diagnosis"] = answer.diagnosis.to_dict()
     return out
+
+
+def state_name(state, view: RouteView) -> str:
+    """A state as a reader names it: its id and label (``6P (6e année …)``), ``tout élève``."""
+    if state == START:
+        return "tout élève"
+    label = view.nodes[state].get("label", state.id) if state in view else state.id
+    return f"{state.id} ({clean_markup(label)})" if label != state.id else state.id
+
+
+#: What each kind of step does, in French (``{to}``: the target's id).
+STEP_WORDS = {StepKind.ADMISSION: "admission en {to}", StepKind.REINSERTION: "réinsertion en {to}",
+              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance du {to}",
+              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "le {src} atteste la réussite de la {to}",
+              StepKind.STUDY: "études en {to}"}
+
+
+def step_kind_words(step: Step) -> str:
+    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``."""
+    src = "tout élève" if step.source == START else step.source.id
+    return STEP_WORDS[step.kind].format(to=step.target.id, src=src)
+
+
+def years_words(years: int | None, at_least: int = 0, short: bool = False) -> str:
+    """School years in French: ``1 année scolaire``, ``au moins 2 années scolaires``; short:
+    ``1 an``, ``au moins 2 ans``, ``durée non précisée``.
+
+    >>> years_words(1), years_words(None, 2), years_words(2, short=True), years_words(None, short=True)
+    ('1 année scolaire', 'au moins 2 années scolaires', '2 ans', 'durée non précisée')
+    """
+    n = years if years is not None else at_least
+    if short:
+        if years is None and not at_least:
+            return "durée non précisée"
+        return ("au moins " if years is None else "") + f"{n} an{'s' if n > 1 else ''}"
+    if years is None and not at_least:
+        return "durée non précisée par la circulaire"
+    return ("au moins " if years is None else "") + f"{n} année{'s' if n > 1 else ''} scolaire{'s' if n > 1 else ''}"
 
 
 def _years_words(step: Step) -> str:
@@ -115,7 +159,12 @@ def _years_words(step: Step) -> str:
 
 
 def explain_step(step: Step, view: RouteView) -> str:
-    """One sentence of justification, in French, with the basis and the line of the circular."""
+    """One sentence of justification, in French, with the basis and the line of the circular
+    (the circular's markup rendered: ``6e``, ``§1er``)."""
+    return clean_markup(_explain_step(step, view))
+
+
+def _explain_step(step: Step, view: RouteView) -> str:
     index = view.index
     def name(state):
         if state == START:
@@ -144,10 +193,5 @@ def explain_step(step: Step, view: RouteView) -> str:
     return text + "."
 
 
-def summarize(text: str, width: int = 90) -> str:
-    """A description in one short line (for tables); ``explain`` gives the full text."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 __all__ = ["cite", "cite_short", "basis_of", "step_record", "route_record", "answer_record", "explain_step",
-           "summarize"]
+           "state_name", "step_kind_words", "years_words", "STEP_WORDS"]

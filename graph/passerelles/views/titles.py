@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from ..queries import load_query
+from ..records import Basis, BasisAct, Records, Title, TitleSource
 from ..routes.explain import cite
 from ..store import Store
 
 
-def title_records(store: Store) -> list[dict]:
-    """Every title with its issuer, legal basis (provisions) and source line."""
-    out: dict[str, dict] = {}
+def title_records(store: Store) -> Records:
+    """Every title with its issuer, legal basis (provisions) and source line
+    (:class:`~passerelles.records.Title`)."""
+    rows: dict[str, dict] = {}
+    bases: dict[str, list[Basis]] = {}
     for row in store.select(load_query("titles").text):
-        rec = out.setdefault(row["id"], {
-            "id": row["id"], "label": row["label"], "abbreviation": row.get("abbreviation"), "kind": row["kind"],
-            "issued_by": row["issuer"], "jurisdiction": row.get("jurisdiction"), "basis": [],
-            "basis_missing": row.get("basisMissing"), "iri": row["title"],
-            "source": {"document": "circulaire-7282", "line": row["line"], "quote": row["quote"]},
-        })
+        rows.setdefault(row["id"], row)
+        found = bases.setdefault(row["id"], [])
         if row.get("provision"):
-            basis = {"act": {"type": row["actType"], "date": row["actDate"], "iri": row["act"], "label": row["actLabel"]},
-                     **{k: row.get(k) for k in ("article", "paragraph", "alinea", "point")}}
-            basis["citation"] = cite(basis)
-            basis["provision"] = row["provision"]
-            if basis not in rec["basis"]:
-                rec["basis"].append(basis)
-    return list(out.values())
+            place = {k: row.get(k) for k in ("article", "paragraph", "alinea", "point")}
+            act = BasisAct(row["actType"], row["actDate"], row["act"], row["actLabel"])
+            basis = Basis(act, **place, citation=cite({"act": act.to_dict(), **place}), provision=row["provision"])
+            if basis not in found:
+                found.append(basis)
+    return Records(
+        Title(row["id"], row["label"], row.get("abbreviation"), row["kind"], row["issuer"], row.get("jurisdiction"),
+              tuple(bases[id_]), row.get("basisMissing"), row["title"],
+              TitleSource("circulaire-7282", row["line"], row["quote"]))
+        for id_, row in rows.items())
