@@ -25,13 +25,14 @@ the command's ``--json`` and which become pandas DataFrames with ``frame()``.
 __version__ = "0.1.0"
 
 from .errors import (CorpusError, EndpointError, InputError, NoAnswer, NoRoute, PasserellesError, QueryStopped,
-                     UnknownNameError, UnknownValueError)
+                     UnknownKeywordError, UnknownNameError, UnknownValueError)
 from .records import Records, to_frame
 
 __all__ = [
     "Passerelles",
     "Records", "to_frame",
-    "PasserellesError", "InputError", "UnknownNameError", "UnknownValueError", "NoAnswer", "NoRoute",
+    "PasserellesError", "InputError", "UnknownNameError", "UnknownValueError", "UnknownKeywordError", "NoAnswer",
+    "NoRoute",
     "CorpusError", "EndpointError", "QueryStopped",
     "__version__",
 ]

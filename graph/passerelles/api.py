@@ -24,13 +24,14 @@ passerelles.errors.UnknownValueError: unknown status 'resolvd': expected one of 
 
 from __future__ import annotations
 
-from functools import cached_property
+import inspect
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, UnknownValueError
+from .errors import InputError, UnknownKeywordError, UnknownValueError
 from .records import QueryInfo, QueryResult, Records
 from .remote import DEFAULT_GRAPH, check_url
 from .sandbox import DEFAULT_MAX_MEMORY
@@ -43,6 +44,25 @@ if TYPE_CHECKING:
 DIAGRAMS = {"route": ("FROM and TO", 2, 2), "map": ("the goal (default CESS)", 0, 1),
             "citations": ("an act (default: every act)", 0, 1)}
 PAGE_OPTIONS = ("width_cm", "height_cm", "font_pt", "caption", "dpi")
+
+
+def keywords(method: Callable) -> Callable:
+    """Refuse a keyword ``method`` does not take with the list of those it takes (an
+    :class:`~passerelles.errors.UnknownKeywordError`, also a ``TypeError``), instead of
+    Python's bare ``TypeError``. Methods that pass keywords on (filters …) check them there."""
+    signature = inspect.signature(method)
+    named = [n for n, p in signature.parameters.items()
+             if n != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    if any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values()):
+        return method
+
+    @wraps(method)
+    def checked(self, *args, **kwargs):
+        for name in kwargs:
+            if name not in named:
+                raise UnknownKeywordError("keyword", name, named, f"{method.__name__}() takes no keyword {name!r}")
+        return method(self, *args, **kwargs)
+    return checked
 
 
 class Passerelles:
@@ -78,7 +98,7 @@ class Passerelles:
                  max_memory: int = DEFAULT_MAX_MEMORY):
         self.corpus_dir = Path(corpus) if corpus is not None else None
         # a URL with user:password in it would be echoed by error messages
-        self.endpoint = check_url(endpoint) if endpoint is not None else None
+        self.endpoint = check_url(endpoint, "the endpoint") if endpoint is not None else None
         from .store import check_timeout
         self.timeout = check_timeout(timeout, "timeout")
         if named_graph is not None:
@@ -158,6 +178,7 @@ class Passerelles:
         return cache.load_ntriples(self.corpus, lambda: ntriples(self.memory_graph))
 
     # -- legal analysts ----------------------------------------------------------------
+    @keywords
     def citations(self, act: str | None = None, article: str | None = None, status: str | None = None) -> Records:
         """Every citation occurrence (footnotes and body), in the order of the corpus.
 
@@ -187,18 +208,21 @@ class Passerelles:
         acts = [resolve_act(self.store, act)] if act is not None else None
         return filter_citations(citation_records(self.store), acts, article, status)
 
+    @keywords
     def footnotes(self, number: int | None = None) -> Records:
         """The circular's footnotes (or note ``number`` only), with their anchors in the body
         and their citations (:class:`~passerelles.records.Footnote`)."""
         from .views.citations import footnote_records
         return footnote_records(self.store, number)
 
+    @keywords
     def acts(self) -> Records:
         """The act registry: each act once, with how often and where it is cited
         (:class:`~passerelles.records.Act`)."""
         from .views.citations import act_records
         return act_records(self.store)
 
+    @keywords
     def cited_by(self, act: str, article: str | None = None):
         """The provisions of ``act`` ranked by the number of distinct passages citing them
         (:class:`~passerelles.records.CitedBy`; ``provisions`` empty when nothing cites it)."""
@@ -209,6 +233,7 @@ class Passerelles:
         return CitedBy(found, cited_by(self.store, found.iri, article))
 
     # -- the catalogue and the titles ----------------------------------------------------
+    @keywords
     def options(self, sector: int | None = None, group: int | None = None, list: str | None = None,  # noqa: A002
                 degree: str | None = None, access: str | None = None) -> Records:
         """The options of the repertories (chapter VI, IV), one record per option and list
@@ -217,6 +242,7 @@ class Passerelles:
         from .views.options import filter_options
         return filter_options(self.store, sector, group, list, degree, access)
 
+    @keywords
     def option(self, code: str):
         """One option: its listings, group, CPU transformations and the source's slips
         (:class:`~passerelles.records.OptionDetail`); an unknown code raises
@@ -225,6 +251,7 @@ class Passerelles:
         from .views.options import option_detail
         return option_detail(load_catalogue(self.corpus), code)
 
+    @keywords
     def check(self) -> Records:
         """The source's own inconsistencies — the tables of options, then the citations'
         slips — each with its codes and lines (:class:`~passerelles.records.Finding`)."""
@@ -233,6 +260,7 @@ class Passerelles:
         from .views.options import finding
         return Records(finding(f) for f in check_catalogue(load_catalogue(self.corpus), self.model.citations))
 
+    @keywords
     def titles(self) -> Records:
         """Every title, certificate and attestation, with its issuer and legal basis
         (:class:`~passerelles.records.Title`)."""
@@ -240,6 +268,7 @@ class Passerelles:
         return title_records(self.store)
 
     # -- routes ----------------------------------------------------------------------------
+    @keywords
     def resolve(self, name: str):
         """What a name means (:class:`~passerelles.routes.names.Resolved`: ``id``, ``label``,
         ``kind``), read as people write it; unknown or ambiguous: UnknownNameError."""
@@ -294,6 +323,7 @@ class Passerelles:
         return Explanation.of(ask(self, from_, to, k=k, **filters))
 
     # -- SPARQL ------------------------------------------------------------------------------
+    @keywords
     def queries(self) -> Records:
         """The query files of ``queries/``, with their purpose, parameters and an example."""
         from .queries import declared_parameters, example_args, list_queries
@@ -387,7 +417,7 @@ class Passerelles:
             return map_diagram(self, names[0] if names else "CESS", page=page, **options)
         unknown = sorted(set(options) - {"min_count", "act"})
         if unknown:
-            raise UnknownValueError("option of a citations figure", unknown[0], ("act", "min_count", *PAGE_OPTIONS))
+            raise UnknownKeywordError("option of a citations figure", unknown[0], ("act", "min_count", *PAGE_OPTIONS))
         act = names[0] if names else options.get("act")
         min_count = options.get("min_count", 1)
         if isinstance(min_count, bool) or not isinstance(min_count, int):
@@ -416,6 +446,7 @@ class Passerelles:
         return WrittenParts(split, tuple(Written.of(part.save(out.with_name(f"{out.stem}-{name}{out.suffix}")))
                                          for name, part in diagram.parts()))
 
+    @keywords
     def gallery(self, out: str | Path = "notebooks/gallery", check: bool = False) -> list:
         """The README's gallery: draw it into ``out`` (what was written), or with ``check``
         the names of the images missing or out of date (empty: up to date)."""
@@ -423,6 +454,7 @@ class Passerelles:
         return stale(self, out) if check else write_gallery(self, out)
 
     # -- the graph elsewhere -------------------------------------------------------------
+    @keywords
     def build(self, out: str | Path = "out"):
         """Write the graph to ``out/`` as sorted Turtle and N-Triples (atomically; two builds
         of the same corpus give byte-identical files) and fill the build cache
@@ -451,6 +483,7 @@ class Passerelles:
                 counts.update({k: len(v) for k, v in extra.items()})
         return Built({k: str(v) for k, v in written.items()}, counts)
 
+    @keywords
     def publish(self, endpoint: str, store: str | None = None, update: str | None = None,
                 graph: str = DEFAULT_GRAPH, retries: int = 3, timeout: float | None = None):
         """Replace the named graph ``graph`` of a SPARQL server with this graph: staged,
@@ -458,6 +491,10 @@ class Passerelles:
         again (:class:`~passerelles.remote.publish.Published`). ``store`` and ``update``
         (Graph Store and Update URLs) are derived for Oxigraph and Virtuoso."""
         from .remote.publish import publish
+        check_url(endpoint, "the endpoint")
+        for url, what in ((store, "the Graph Store URL"), (update, "the update URL")):
+            if url is not None:
+                check_url(url, what)
         if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 10:
             raise InputError(f"retries must be between 0 and 10 (got {retries!r})")
         from .store import check_timeout
@@ -465,6 +502,7 @@ class Passerelles:
         return publish(self.ntriples(), endpoint, store=store, update=update, graph=graph, retries=retries,
                        timeout=timeout)
 
+    @keywords
     def serve(self, port: int = 0, location: str | Path | None = None, timeout: float = 30.0):
         """Serve the graph read-only on 127.0.0.1 with Oxigraph (:class:`~passerelles.remote.local.LocalEndpoint`,
         started: its ``query_url`` answers at once; ``stop()``, or use it in a ``with``

@@ -56,6 +56,11 @@ class UnknownValueError(InputError):
                          + (f" (did you mean {close[0]!r}?)" if close else ""))
 
 
+class UnknownKeywordError(UnknownValueError, TypeError):
+    """A keyword a function of the front door does not take (a ``TypeError`` too, as Python
+    raises for an unexpected keyword), with the keywords it takes."""
+
+
 class NoAnswer(PasserellesError):
     """A valid question with no answer (no route, nothing cited).
 

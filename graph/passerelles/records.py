@@ -8,8 +8,9 @@ one call (:meth:`Records.frame`, or :func:`to_frame` for any list of records) �
 imported only then.
 
 Text for people and text as written: the circular writes superscripts as ``^{…}``
-(``§1^{er}``). A record's ``text`` is what a reader sees (``§1er``); ``text_raw`` keeps the
-converted PDF's markup, for those who quote it.
+(``§1^{er}``). A footnote's ``text`` is what a reader sees (``§1er``); its ``text_raw`` keeps
+the converted PDF's markup, for those who quote it. A citation's ``text`` is the cited words
+as the resolver read them, the markup already joined.
 
 >>> c = CitedProvision("https://w3id.org/passerelles/eli/decret/1991/07/03/art_6", "art. 6", "6", None, None, None, 30)
 >>> Records([c]).to_dict()[0]["passages"]
@@ -154,7 +155,7 @@ class Citation(Record):
     ``"1"``, or None); ``status`` (``resolved``, ``ambiguous``, ``unresolved``);
     ``alternatives`` (the other readings, most likely first); ``reason`` (why it is ambiguous
     or unresolved, or the evidence that resolved it, with lines); ``text`` (the cited words,
-    markup rendered) and ``text_raw`` (as written, ``§1^{er}``); ``via`` (how the act was
+    as the resolver read them: the circular's markup already joined, ``§1er``); ``via`` (how the act was
     found); ``amended_by`` (IRI of the amending act, « tel que modifié par ») and
     ``amended_by_line``.
     """
@@ -169,7 +170,6 @@ class Citation(Record):
     alternatives: tuple[Reading, ...]
     reason: str | None
     text: str
-    text_raw: str
     via: str | None
     amended_by: str | None
     amended_by_line: int | None

@@ -35,7 +35,8 @@ def clean_markup(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-#: Abbreviations that stay on the line of the number they introduce (« l. 811 », « art. 8 »).
+#: Abbreviations that stay on the line of the number they introduce (« l. 811 », « art. 8 »);
+#: guillemets stay with the words they open and close.
 _GLUED = re.compile(r"(?<![^\s(])(l\.|art\.|al\.|§|n°) (?=[0-9])")
 
 
@@ -48,7 +49,8 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
     ['  2. admission en 7P —', '     Décret du 3 juillet', '     1991, art. 8, §1er', '     (l. 811)']
     """
     hanging = " " * len(indent) if hanging is None else hanging
-    lines = textwrap.wrap(_GLUED.sub("\\1\u00a0", text), width=max(width, len(hanging) + 8), initial_indent=indent,
+    text = _GLUED.sub("\\1\u00a0", text).replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    lines = textwrap.wrap(text, width=max(width, len(hanging) + 8), initial_indent=indent,
                           subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)
     return [line.replace("\u00a0", " ") for line in lines] or [indent.rstrip()]
 

@@ -31,6 +31,33 @@ def cite(basis: dict) -> str:
     return f"{name}, {place}" if place else name
 
 
+def place_of(basis: dict) -> str:
+    """The place of a provision: ``art. 8, §1er``."""
+    return format_locator(Locator(basis.get("article"), basis.get("paragraph"), basis.get("alinea"), basis.get("point")))
+
+
+def cite_all(bases: list[dict], same_act: str | None = None) -> str:
+    """Provisions as the circular cites them: each act once with its places (« A, B et C »),
+    acts apart (« ; »); an act that is ``same_act`` (the one just cited) is « Ibidem ».
+
+    >>> d = {"type": "decret", "date": "1991-07-03", "iri": "d91"}
+    >>> cite_all([{"act": d, "article": "6", "point": "2"}, {"act": d, "article": "6", "point": "3"}])
+    'Décret du 3 juillet 1991, art. 6, 2° et art. 6, 3°'
+    >>> cite_all([{"act": d, "article": "8", "paragraph": "1"}], same_act="d91")
+    'Ibidem, art. 8, §1er'
+    """
+    by_act: dict[str, list[dict]] = {}
+    for b in bases:
+        by_act.setdefault(b["act"]["iri"], []).append(b)
+    out = []
+    for iri, group in by_act.items():
+        name = "Ibidem" if iri == same_act and len(by_act) == 1 else cite({"act": group[0]["act"]})
+        places = [p for p in (place_of(b) for b in group) if p]
+        joined = ", ".join(places[:-1]) + " et " + places[-1] if len(places) > 1 else "".join(places)
+        out.append(f"{name}, {joined}" if joined else name)
+    return " ; ".join(out)
+
+
 _SHORT = {"decret": "D.", "loi": "L.", "arrete-royal": "A.R.", "agcf": "AGCF", "aecf": "AECF", "circulaire": "Circ."}
 
 

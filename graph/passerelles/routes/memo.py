@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import clean_markup
-from .explain import basis_of, cite, explain_step, state_name, years_words
+from .explain import basis_of, cite_all, explain_step, state_name, years_words
 from .search import Step
 from .service import Answer
 from .states import START, StepKind
-from .summary import met_by_question, numbered_steps, render, repeats_of, route_line, situation, wrap
+from .summary import met_by_question, note_words, numbered_steps, render, repeats_of, route_line, situation, wrap
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -34,12 +34,6 @@ def superscript(n: int) -> str:
     '¹²'
     """
     return str(n).translate(_SUPERSCRIPTS)
-
-
-def _place(basis: dict) -> str:
-    """The place of a provision: ``art. 8, §1er``."""
-    from ..legal.grammar import Locator, format_locator
-    return format_locator(Locator(basis.get("article"), basis.get("paragraph"), basis.get("alinea"), basis.get("point")))
 
 
 def _document(doc_id: str) -> str:
@@ -56,17 +50,11 @@ class _Notes:
     def add(self, step: Step, view) -> str:
         rule = step.rule
         provisions = basis_of(step.transition, view.index)
-        by_act: dict[str, list[dict]] = {}
-        for b in provisions:
-            by_act.setdefault(b["act"]["iri"], []).append(b)
-        parts = []
-        for act_iri, places in by_act.items():
-            # the act of the note just before is « Ibidem », as the circular writes it
-            name = "Ibidem" if act_iri == self._last_act and len(by_act) == 1 else cite({"act": places[0]["act"]})
-            parts.append(name + ", " + " et ".join(_place(b) for b in places) if any(map(_place, places)) else name)
-        self._last_act = next(reversed(by_act)) if by_act else None
+        cited = cite_all(provisions, self._last_act)
+        acts = list(dict.fromkeys(b["act"]["iri"] for b in provisions))
+        self._last_act = acts[-1] if acts else None
         where = f"{_document(rule.source.document)}, {rule.source.lines}"
-        note = ("; ".join(parts) + f" ; {where}") if parts else \
+        note = f"{cited} ; {where}" if cited else \
             f"Aucune disposition citée ({clean_markup(rule.basis_missing or 'raison non donnée')}) ; {where}"
         others = [t for t in step.also if t.rule is not None]
         if others:
@@ -79,7 +67,6 @@ class _Notes:
 def _sentence(step: Step, view, call: str) -> str:
     """What a step does, as the memo says it, with its note call."""
     to = state_name(step.target, view)
-    src = "tout élève" if step.source == START else state_name(step.source, view)
     kind = step.kind
     if kind is StepKind.ATTESTS:
         return f"Le {step.source.id} atteste la réussite de la {to}{call}."
@@ -89,8 +76,8 @@ def _sentence(step: Step, view, call: str) -> str:
         return f"L'élève peut accéder à l'option {to}{call}"
     verb = {StepKind.ADMISSION: "être admis en", StepKind.REINSERTION: "être réinséré en",
             StepKind.PASSAGE: "passer en"}[kind]
-    start = f"Depuis {src}, l'élève" if step.source.kind.value == "start" else "L'élève"
-    return f"{start} peut {verb} {to}{call}"
+    who = "Tout élève" if step.source == START else "L'élève"
+    return f"{who} peut {verb} {to}{call}"
 
 
 @dataclass(frozen=True)
@@ -137,6 +124,8 @@ class Explanation:
         out += wrap(f"Réponse : oui, en {years_words(shortest.years, shortest.years_at_least)} par le parcours le "
                     f"plus court{more}, aux conditions dites pour chaque étape : celles que la situation donnée ne "
                     "règle pas restent à remplir.", width)
+        if a.note:
+            out += wrap(note_words(a), width)
         notes, repeats = _Notes(), repeats_of(a)
         for i, route in enumerate(a.routes, 1):
             out.append("")

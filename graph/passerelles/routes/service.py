@@ -15,7 +15,7 @@ the pupil's record makes of it in :func:`question_record`).
 >>> ask(Passerelles(), "CE6P", "CESS", contract=["contrat-alternance"])
 Traceback (most recent call last):
 ...
-passerelles.errors.UnknownValueError: unknown filter 'contract': expected one of age, adult, contracts, holds, regime, sector, year (did you mean 'contracts'?)
+passerelles.errors.UnknownKeywordError: unknown filter 'contract': expected one of age, adult, contracts, holds, regime, sector, year (did you mean 'contracts'?)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..errors import InputError, NoAnswer, NoRoute, UnknownValueError
+from ..errors import InputError, NoAnswer, NoRoute, UnknownKeywordError, UnknownValueError
 from ..rules.record import Record, Scope
 from ..rules.vocab import Contract, Regime, values
 from .diagnose import Diagnosis
@@ -132,7 +132,7 @@ def check_filters(view: RouteView, **filters) -> dict[str, Any]:
     empty."""
     for name in filters:
         if name not in FILTERS:
-            raise UnknownValueError("filter", name, FILTERS)
+            raise UnknownKeywordError("filter", name, FILTERS)
     out = {name: check(filters.get(name), view) for name, check in FILTERS.items()}
     age, adult = out["age"], out["adult"]
     if age is not None and adult is not None and (age >= 18) != adult:

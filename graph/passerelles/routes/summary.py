@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..rules.conditions import AllOf, AnyOf, Condition
 from ..rules.truth import MET
 from ..text import clean_markup, wrap
-from .explain import basis_of, cite, state_name, step_kind_words, years_words
+from .explain import basis_of, cite_all, state_name, step_kind_words, years_words
 from .search import Route, Step
 from .states import START, StepKind
 
@@ -53,7 +53,7 @@ def step_basis(step: Step, view) -> str:
     """The legal basis of a step as the circular cites it, and the line of the circular that
     grounds the step: ``Décret du 3 juillet 1991, art. 8, §1er (l. 811-812)``."""
     rule = step.rule
-    cited = "; ".join(cite(b) for b in basis_of(step.transition, view.index))
+    cited = cite_all(basis_of(step.transition, view.index))
     lines = f"l. {rule.source.first}" + (f"-{rule.source.last}" if rule.source.last != rule.source.first else "")
     if not cited:
         missing = f" : {rule.basis_missing}" if rule.basis_missing else ""
@@ -225,7 +225,8 @@ def situation(answer) -> str:
     return ", ".join(parts)
 
 
-def _note_words(answer) -> str:
+def note_words(answer) -> str:
+    """The answer's note (routes opened by a rule open to any pupil), in French."""
     return (f"Aucune règle ne mène de {answer.source.id} à {answer.target.id} à elle seule : ces parcours "
             f"s'ouvrent par une règle ouverte à tout élève, dont les conditions sont vérifiées d'après ce que "
             f"dit {answer.source.id}.")
@@ -246,7 +247,7 @@ def answer_text(answer, width: int = 80) -> str:
     if said:
         out += wrap(f"Situation donnée : {said}.", width)
     if answer.note:
-        out += wrap(_note_words(answer), width)
+        out += wrap(note_words(answer), width)
     repeats = repeats_of(answer)
     for i, route in enumerate(answer.routes, 1):
         out.append("")

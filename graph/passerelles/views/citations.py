@@ -35,7 +35,7 @@ def citation_records(store: Store) -> Records:
         out.append(Citation(
             CitationSource(row["document"], row["line"], row.get("footnote")), _act(row),
             *(row.get(k) for k in _PLACE), row["status"], alts, row.get("reason"),
-            clean_markup(row["text"]), row["text"], row["via"], row.get("amendedBy"), row.get("amendedAtLine")))
+            row["text"], row["via"], row.get("amendedBy"), row.get("amendedAtLine")))
     return out
 
 
