@@ -81,7 +81,8 @@ class Records(list):
 
 def to_frame(records: Iterable[Any]):
     """Records (or anything with ``to_dict()``, or plain mappings) as a pandas ``DataFrame``,
-    one row per record, nested objects flattened into dotted columns (``source.line``).
+    one row per record, nested objects flattened into dotted columns in their place
+    (``source.line``; :func:`flat_row`).
 
     pandas is imported here, only when asked.
     """
@@ -89,13 +90,24 @@ def to_frame(records: Iterable[Any]):
         import pandas as pd
     except ModuleNotFoundError:  # pragma: no cover - the extra is not installed
         raise ModuleNotFoundError("a DataFrame needs pandas: pip install 'passerelles[notebooks]'") from None
-    rows = []
-    for r in records:
-        data = r.frame_row() if hasattr(r, "frame_row") else plain(r)
-        rows.append(data)
-    if not rows:
-        return pd.DataFrame()
-    return pd.json_normalize(rows, sep=".")
+    rows = [flat_row(plain(r)) for r in records]
+    return pd.DataFrame(rows)
+
+
+def flat_row(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A record's JSON as one row: nested objects become dotted columns where they stand
+    (``source.line``), lists stay lists.
+
+    >>> flat_row({"source": {"line": 602, "footnote": 42}, "status": "resolved", "act": None})
+    {'source.line': 602, 'source.footnote': 42, 'status': 'resolved', 'act': None}
+    """
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, Mapping) and value:
+            out.update(flat_row(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 def _place(r) -> str:
