@@ -209,3 +209,11 @@ def test_data_is_never_read_as_markup(at, capsys):
     table("t", ("a", "b"), [("[bold]x[/bold]", "[title]")])
     printed = capsys.readouterr().out
     assert "[bold]x[/bold]" in printed and "[title]" in printed
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_a_table_keeps_every_word_whole(at, width):
+    # before: at 80 columns the table cut the act key, "decret/1991/07/" then "03"
+    out = at(width, "citations", "--act", "D. 03-07-1991", "--article", "2ter").out
+    assert out.count("decret/1991/07/03") == 21          # the 21 passages citing art. 2ter (hand count)
+    assert all(len(line) <= width for line in out.splitlines())

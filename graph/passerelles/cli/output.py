@@ -85,28 +85,42 @@ def answering(as_json: bool, empty: Callable[[NoAnswer], Any] | None = None) -> 
         raise
 
 
-def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=0)
+def _widths(columns: Sequence[str], cells: list[list[str]], room: int) -> list[int] | None:
+    """Column widths that keep every word whole within ``room`` columns (borders included):
+    each column its longest word at least, the rest shared by what the columns would take
+    unwrapped; None when even the longest words do not fit side by side."""
+    from rich.cells import cell_len
+    text = [[h] + [row[i] for row in cells] for i, h in enumerate(columns)]
+    least = [max(cell_len(w) for t in col for w in (t.split() or [""])) for col in text]
+    most = [max(max((cell_len(line) for line in t.splitlines()), default=0) for t in col) for col in text]
+    space = room - (3 * len(columns) + 1)
+    if sum(least) > space:
+        return None
+    if sum(most) <= space:
+        return most
+    spare, want = space - sum(least), [m - n for m, n in zip(most, least)]
+    widths = [n + spare * w // sum(want) for n, w in zip(least, want)]
+    widths[want.index(max(want))] += space - sum(widths)
+    return widths
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Rows under French headers: a table when every column holds its longest word at this
     width, else one block of ``label : value`` lines per row (wrapped between words)."""
+    from ..text import wrap
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    least = sum(max([_longest_word(c) for c in col] + [_longest_word(h)])
-                for h, col in zip(columns, zip(*cells) if cells else [[]] * len(columns)))
     room = width()
-    if least + 3 * len(columns) + 1 <= room:
+    widths = _widths(columns, cells, room)
+    if widths is not None:
         from rich.table import Table
         from rich.text import Text
         t = Table(title=Text(title), title_justify="left")
-        for c in columns:
-            t.add_column(Text(c), overflow="fold")
+        for c, w in zip(columns, widths):
+            t.add_column(Text(c), width=w, overflow="fold")
         for row in cells:
             t.add_row(*(Text(v) for v in row))
         _console().print(t)
         return
-    from ..text import wrap
     out = wrap(title, room)
     for i, row in enumerate(cells, 1):
         out.append(f"— {i}/{len(cells)} —")
@@ -116,7 +130,3 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
     say("\n".join(out))
 
 
-def paragraph(text: str, indent: str = "") -> None:
-    """One paragraph for people, wrapped at the terminal's width between words."""
-    from ..text import wrap
-    say("\n".join(wrap(text, width(), indent)))

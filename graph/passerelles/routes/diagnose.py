@@ -105,9 +105,9 @@ def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Re
         return Diagnosis(f"{head}: no option or year matches {target.id}", source.id, target.id)
     found = search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps, relaxed=True)
     if not found:
-        into = sorted({t.id for n in target.nodes if n in view for _, _, d in view.in_edges(n, data=True)
-                       for t in d["transitions"] if t.rule is not None})
-        shown = ", ".join(into[:6]) + (" …" if len(into) > 6 else "")
+        into = sorted({f"{t.id}, {t.rule.source.lines}" for n in target.nodes if n in view
+                       for _, _, d in view.in_edges(n, data=True) for t in d["transitions"] if t.rule is not None})
+        shown = "; ".join(into[:6]) + (" …" if len(into) > 6 else "")
         return Diagnosis(f"{head}: no rule of the corpus leads there from {source.id}"
                          + (f" (the rules leading to {target.id}: {shown})" if into else ""), source.id, target.id)
     steps, _, faults = found[0]

@@ -216,7 +216,8 @@ def _explain_step(step: Step, view: RouteView) -> str:
     if step.conditions:
         text += ", à condition que : " + " ; ".join(c.describe() for c in step.conditions)
     if step.also:
-        text += f" (aussi permis par : {', '.join(a.id for a in step.also)})"
+        text += " (aussi permis par : " + ", ".join(
+            f"{a.id}, {a.rule.source.lines}" if a.rule is not None else a.id for a in step.also) + ")"
     return text + "."
 
 
