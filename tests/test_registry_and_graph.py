@@ -192,6 +192,7 @@ def test_the_cache_key_follows_every_manifest_field_that_enters_the_graph(corpus
     import json
     from passerelles.api import Passerelles
     from passerelles.corpus import load_corpus
+    from passerelles.errors import CorpusError
     from passerelles.namespaces import DCTERMS
     from passerelles.provenance import document_iri
     from passerelles.rdf import cache
@@ -205,6 +206,12 @@ def test_the_cache_key_follows_every_manifest_field_that_enters_the_graph(corpus
         path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         keys.add(cache.key(load_corpus(corpus_copy)))
     assert len(keys) == 4
+    # the curated sources record the circular's date (sources.yaml), so an edited date is a
+    # corpus that no longer matches them: a clear error, not a graph with two dates
+    with pytest.raises(CorpusError, match="date 2019-09-02 is not the manifest's 2019-09-03"):
+        Passerelles(corpus_copy).model
+    manifest["documents"][0]["date"] = "2019-09-02"
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     titles = set(Passerelles(corpus_copy).graph.objects(document_iri("circulaire-7282"), DCTERMS.title))
     assert [str(t) for t in titles] == ["Un autre titre"]
 
