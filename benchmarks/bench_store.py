@@ -33,7 +33,8 @@ from rich.console import Console
 from rich.table import Table
 
 from passerelles.api import Passerelles
-from passerelles.cli.commands_sparql import example_args, parse_params
+from passerelles.queries import example_args
+from passerelles.terms import parse_params
 from passerelles.queries import list_queries
 from passerelles.rdf.serialize import ntriples
 from passerelles.store import EmbeddedStore, Store, bind_values, check_query

@@ -44,12 +44,11 @@ class SourceFinding:
         """What the finding is about, in the column the circular's findings give codes."""
         return (self.document,) if self.document else tuple(dict.fromkeys(s["document"] for s in self.sides))
 
-    def as_dict(self) -> dict:
-        out = {"kind": self.kind, "message": self.message, "codes": list(self.codes), "lines": list(self.lines),
-               "document": self.document, "quote": self.quote}
-        if self.sides:
-            out["sides"] = list(self.sides)
-        return out
+    def to_record(self):
+        """The finding as the front door gives it (:class:`~passerelles.records.DocumentFinding`)."""
+        from .records import DocumentFinding, Side
+        return DocumentFinding(self.kind, self.message, self.codes, self.lines, self.document, self.quote,
+                               tuple(Side(s["document"], tuple(s["lines"]), s["says"]) for s in self.sides))
 
 
 def source_findings(curated) -> list[SourceFinding]:

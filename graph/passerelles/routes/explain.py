@@ -1,7 +1,10 @@
-"""Routes as people and scripts read them: French justifications and the JSON contract.
+"""Routes as people and scripts read them: the JSON contract, citations of the legal basis,
+and steps in French.
 
 Conditions describe themselves (:meth:`~passerelles.rules.conditions.Condition.describe`)
-and give their own JSON; this module only puts steps into sentences and records.
+and give their own JSON; this module only puts steps into sentences and records. The
+answer as a text for a terminal is :mod:`.summary`; the legal memo of ``explain`` is
+:mod:`.memo`.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from ..legal.identifiers import ACT_TYPES
 from ..rules.time import total_words
 from ..rules.truth import MET, NOT_MET
 from ..rules.vocab import FUNDER_LABELS, ROLE_LABELS, Role
+from ..text import clean_markup
 from .search import Route, Step
 from .states import START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteIndex, RouteView
 
 CIRCULAR = "circulaire-7282"
+#: The circular's system (« tout élève »).
+SECONDARY = "enseignement-secondaire"
 
 
 def cite(basis: dict) -> str:
@@ -30,6 +36,33 @@ def cite(basis: dict) -> str:
     place = format_locator(Locator(basis.get("article"), basis.get("paragraph"), basis.get("alinea"), basis.get("point")))
     name = act.get("label") or f"{ACT_TYPES[act['type']]} du {french_date(act['date'])}"
     return f"{name}, {place}" if place else name
+
+
+def place_of(basis: dict) -> str:
+    """The place of a provision: ``art. 8, §1er``."""
+    return format_locator(Locator(basis.get("article"), basis.get("paragraph"), basis.get("alinea"), basis.get("point")))
+
+
+def cite_all(bases: list[dict], same_act: str | None = None) -> str:
+    """Provisions as the circular cites them: each act once with its places (« A, B et C »),
+    acts apart (« ; »); an act that is ``same_act`` (the one just cited) is « Ibidem ».
+
+    >>> d = {"type": "decret", "date": "1991-07-03", "iri": "d91"}
+    >>> cite_all([{"act": d, "article": "6", "point": "2"}, {"act": d, "article": "6", "point": "3"}])
+    'Décret du 3 juillet 1991, art. 6, 2° et art. 6, 3°'
+    >>> cite_all([{"act": d, "article": "8", "paragraph": "1"}], same_act="d91")
+    'Ibidem, art. 8, §1er'
+    """
+    by_act: dict[str, list[dict]] = {}
+    for b in bases:
+        by_act.setdefault(b["act"]["iri"], []).append(b)
+    out = []
+    for iri, group in by_act.items():
+        name = "Ibidem" if iri == same_act and len(by_act) == 1 else cite({"act": group[0]["act"]})
+        places = [p for p in (place_of(b) for b in group) if p]
+        joined = ", ".join(places[:-1]) + " et " + places[-1] if len(places) > 1 else "".join(places)
+        out.append(f"{name}, {joined}" if joined else name)
+    return " ; ".join(out)
 
 
 _SHORT = {"decret": "D.", "loi": "L.", "arrete-royal": "A.R.", "agcf": "AGCF", "aecf": "AECF", "circulaire": "Circ."}
@@ -177,12 +210,59 @@ def route_record(route: Route, index: RouteIndex, view: RouteView | None = None)
 
 def answer_record(answer) -> dict:
     """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
-    open with a rule open to any pupil)."""
+    open with a rule open to any pupil; ``diagnosis`` when there is no route)."""
     out = {"from": answer.source.id, "to": answer.target.id,
            "routes": [route_record(r, answer.view.index, answer.view) for r in answer.routes]}
     if answer.note:
         out["note"] = answer.note
+    if getattr(answer, "diagnosis", None) is not None:
+        out["diagnosis"] = answer.diagnosis.to_dict()
     return out
+
+
+def start_name(rule=None) -> str:
+    """Whom a rule open to any pupil is for: the circular's « tout élève »; in the other
+    systems, « toute personne »."""
+    return "tout élève" if rule is None or rule.system == SECONDARY else "toute personne"
+
+
+def state_name(state, view: RouteView, rule=None) -> str:
+    """A state as a reader names it: its id and label (``6P (6e année …)``), ``tout élève``
+    (``toute personne`` for a ``rule`` of another system than the circular's)."""
+    if state == START:
+        return start_name(rule)
+    label = view.nodes[state].get("label", state.id) if state in view else state.id
+    return f"{state.id} ({clean_markup(label)})" if label != state.id else state.id
+
+
+#: What each kind of step does, in French (``{to}``: the target's id).
+STEP_WORDS = {StepKind.ADMISSION: "admission en {to}", StepKind.REINSERTION: "réinsertion en {to}",
+              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance du {to}",
+              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "le {src} atteste la réussite de la {to}",
+              StepKind.STUDY: "études en {to}", StepKind.EQUIVALENCE: "équivalence au {to}"}
+
+
+def step_kind_words(step: Step) -> str:
+    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``."""
+    src = start_name(step.rule) if step.source == START else step.source.id
+    return STEP_WORDS[step.kind].format(to=step.target.id, src=src)
+
+
+def years_words(years: int | None, at_least: int = 0, short: bool = False) -> str:
+    """School years in French: ``1 année scolaire``, ``au moins 2 années scolaires``; short:
+    ``1 an``, ``au moins 2 ans``, ``durée non précisée``.
+
+    >>> years_words(1), years_words(None, 2), years_words(2, short=True), years_words(None, short=True)
+    ('1 année scolaire', 'au moins 2 années scolaires', '2 ans', 'durée non précisée')
+    """
+    n = years if years is not None else at_least
+    if short:
+        if years is None and not at_least:
+            return "durée non précisée"
+        return ("au moins " if years is None else "") + f"{n} an{'s' if n > 1 else ''}"
+    if years is None and not at_least:
+        return "durée non précisée par la circulaire"
+    return ("au moins " if years is None else "") + f"{n} année{'s' if n > 1 else ''} scolaire{'s' if n > 1 else ''}"
 
 
 def _years_words(step: Step, by: str = "la circulaire") -> str:
@@ -194,23 +274,34 @@ def _years_words(step: Step, by: str = "la circulaire") -> str:
     return f"{y} année{'s' if y > 1 else ''} scolaire{'s' if y > 1 else ''}"
 
 
+def study_words(step: Step, view: RouteView) -> str:
+    """How long the study of a year takes, in French: school years, or the years or months its
+    document gives (« entre 8 et 12 mois »), or that its document (the circular, or another)
+    does not say."""
+    length = length_of(step, view.index)
+    if length is not None and step.years is None:
+        return length.words()
+    return _years_words(step, "la circulaire" if CIRCULAR in _documents(view, step.target.id) else "le document")
+
+
 def explain_step(step: Step, view: RouteView) -> str:
-    """One sentence of justification, in French, with the basis and the line of the circular."""
+    """One sentence of justification, in French, with the basis and the line of the circular
+    (the circular's markup rendered: ``6e``, ``§1er``)."""
+    return clean_markup(_explain_step(step, view))
+
+
+def _explain_step(step: Step, view: RouteView) -> str:
     index = view.index
     def name(state):
         if state == START:
-            # the circular's « tout élève »; in the other systems, any person
-            return "tout élève" if t.rule is None or t.rule.system == "enseignement-secondaire" else "toute personne"
+            return start_name(t.rule)
         label = view.nodes[state].get("label", state.id) if state in view else state.id
         return f"{label} ({state.id})"
     to, src = name(step.target), name(step.source)
     t = step.transition
     if t.kind is StepKind.STUDY:
         verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(step.target.mode.value, "suit")
-        length = length_of(step, index)
-        by = "la circulaire" if CIRCULAR in _documents(view, step.target.id) else "le document"
-        words = length.words() if length is not None and step.years is None else _years_words(step, by)
-        return f"{verb.capitalize()} : {to} ({words})."
+        return f"{verb.capitalize()} : {to} ({study_words(step, view)})."
     rule = t.rule
     where = f"{_document(rule.source.document)}, {rule.source.lines}"
     basis = "; ".join(cite(b) for b in basis_of(t, index))
@@ -227,7 +318,8 @@ def explain_step(step: Step, view: RouteView) -> str:
     if step.conditions:
         text += ", à condition que : " + " ; ".join(c.describe() for c in step.conditions)
     if step.also:
-        text += f" (aussi permis par : {', '.join(a.id for a in step.also)})"
+        text += " (aussi permis par : " + ", ".join(
+            f"{a.id}, {a.rule.source.lines}" if a.rule is not None else a.id for a in step.also) + ")"
     for role in awarded_by(step, index):
         where = f" ({_document(role['source']['document'])}, l. {role['source']['line']})" if role["source"] else ""
         who = role["body"] + where if role["body"] != "unknown" else f"non précisé ({role['reason']})"
@@ -238,8 +330,7 @@ def explain_step(step: Step, view: RouteView) -> str:
             f["label"] + {MET.value: "", NOT_MET.value: " (exclu pour ce cas)"}.get(f["status"], " (selon conditions)")
             for f in funding)
     for c in conflicts_of(step, view):
-        sides = " ; ".join(f"{_document(s['document'])}, l. {_span(s['lines'])} : {s['says']}" for s in c.sides)
-        text += f" — les documents divergent ({c.id}, {_OVERLAP[c.overlap]}) : {sides}"
+        text += f" — les documents divergent ({c.id}, {_OVERLAP[c.overlap]}) : {sides_words(c)}"
     return text + "."
 
 
@@ -257,58 +348,26 @@ def _documents(view: RouteView, state_id: str) -> set[str]:
             for t in d["transitions"] if t.rule is not None} if State.year(state_id, Mode.ENROLLED) in view else set()
 
 
-def citation_words(step: Step, index: RouteIndex) -> str:
-    """The basis of a step as a table cell: its provisions, or that none is cited and, for the
-    other documents, by whom it is said (« none cited — selon Infor Jeunes Laeken … »)."""
-    cited = "; ".join(cite(b) for b in basis_of(step.transition, index))
-    if cited or step.kind is StepKind.STUDY:
-        return cited or "—"
-    standing = standing_of(step.transition, index)
-    if standing is None or step.rule.source.document == CIRCULAR:
-        return "none cited"
-    return f"none cited — {standing['according_to']}"
+def sides_words(c) -> str:
+    """Every side of a disagreement between documents: « document, l. 35 : what it says »."""
+    return " ; ".join(f"{_document(s['document'])}, l. {_span(s['lines'])} : {s['says']}" for s in c.sides)
 
 
-def step_years_words(step: Step, index: RouteIndex) -> str:
-    """A step's length for a table cell: school years (``1``, ``≥2``), else the years or months
-    its document gives (``8-12 mois``), else ``?``."""
-    if step.years is not None:
-        return str(step.years)
-    if step.years_at_least:
-        return f"≥{step.years_at_least}"
-    length = length_of(step, index)
-    return length.words() if length is not None and length.known else "?"
+def conflict_words(c) -> str:
+    """A disagreement between documents for people, every side given (never one picked):
+    « C1 (en partie seulement sur le même point) — title : side ; side »."""
+    return f"{c.id} ({_OVERLAP[c.overlap]}) — {c.title} : {sides_words(c)}"
 
 
-def route_notes(route: Route, view: RouteView) -> list[str]:
-    """What a reader of a route table must see besides its steps: the disagreements between
-    documents that touch it, each with every side (never one picked)."""
+def route_conflicts(route: Route, view: RouteView) -> list:
+    """The disagreements between documents that touch a route's steps, each once."""
     seen: dict[str, object] = {}
     for step in route.steps:
         for c in conflicts_of(step, view):
             seen.setdefault(c.id, c)
-    out = []
-    for c in seen.values():
-        sides = " ; ".join(f"{_document(s['document'])} l. {_span(s['lines'])} : {s['says']}" for s in c.sides)
-        out.append(f"{c.id} — {c.title} ({_OVERLAP[c.overlap]}) : {sides}")
-    return out
-
-
-def route_length_words(route: Route, index: RouteIndex) -> str:
-    """A route's length for a heading: school years, or the years and months its documents
-    give, or that it is not given."""
-    if route.years is not None:
-        return f"{route.years} année(s) scolaire(s)"
-    if route.years_at_least:
-        return f"au moins {route.years_at_least} année(s) scolaire(s)"
-    return route_duration(route, index) or "durée non précisée par les documents"
-
-
-def summarize(text: str, width: int = 90) -> str:
-    """A description in one short line (for tables); ``explain`` gives the full text."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return list(seen.values())
 
 
 __all__ = ["cite", "cite_short", "basis_of", "step_record", "route_record", "answer_record", "explain_step",
-           "summarize", "standing_of", "conflicts_of", "funding_of", "awarded_by", "length_of", "route_duration",
-           "citation_words", "route_length_words", "step_years_words", "route_notes"]
+           "state_name", "start_name", "study_words", "step_kind_words", "years_words", "STEP_WORDS", "standing_of", "conflicts_of",
+           "funding_of", "awarded_by", "length_of", "route_duration", "sides_words", "conflict_words", "route_conflicts"]

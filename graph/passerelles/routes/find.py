@@ -21,17 +21,46 @@ from .diagnose import denials, why_no_route
 from .names import Resolved
 from .search import MAX_ROUTES, Route, build_route, exclusions, full_conditions, search
 from .states import START, StateKind
+from .view import RouteView
 
 SECONDARY = "enseignement-secondaire"
-from .view import RouteView
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Why the routes of a question open with a rule open to any pupil: FROM leads nowhere
+    towards TO by itself. ``leading``: when FROM is a class of titles (the CQSS), those of
+    its ``named`` titles that do lead there by themselves; ``said``: what a document says FROM
+    does not lead to (« document l. N: « … » »)."""
+
+    source: str
+    target: str
+    leading: tuple[str, ...] = ()
+    named: int = 0
+    said: tuple[str, ...] = ()
+
+    def note(self) -> str:
+        """The note of the JSON answer (``note``)."""
+        out = (f"no rule leads from {self.source} to {self.target} by itself: these routes open with a rule that asks "
+               f"for no prior state, its conditions checked against what FROM says")
+        if self.leading:
+            out += (f"; {len(self.leading)} of the {self.named} {self.source} the corpus names lead there by "
+                    f"themselves (e.g. {self.leading[0]}): name yours")
+        if self.said:
+            out += f"; the source says: {'; '.join(self.said)}"
+        return out
 
 
 @dataclass(frozen=True)
 class Found:
-    """The routes of a question, and a note when they open with a rule open to any pupil."""
+    """The routes of a question, and why they open with a rule open to any pupil (``opening``)."""
 
     routes: list[Route]
-    note: str | None = None
+    opening: Opening | None = None
+
+    @property
+    def note(self) -> str | None:
+        return self.opening.note() if self.opening is not None else None
 
 
 def _unfiltered(record: Record) -> Record:
@@ -94,16 +123,12 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
         record = replace(record, systems=start_systems(view, target))
     options = dict(k=k, max_years=max_years, all_routes=all_routes, max_steps=max_steps)
     raw = search(view, record, target.nodes, entries=entries, **options)
-    note = None
+    opening = None
     if not raw and not entries and not search(view, _unfiltered(record), target.nodes, k=1, max_steps=max_steps):
         entries = True
         raw = search(view, record, target.nodes, entries=True, **options)
-        note = (f"no rule leads from {source.id} to {target.id} by itself: these routes open with a rule that asks "
-                f"for no prior state, its conditions checked against what FROM says")
-        note += _class_hint(view, source, target, record, max_steps)
-        said = denials(view, source.id, target.id)
-        if said:
-            note += f"; the source says: {'; '.join(said)}"
+        leading, named = _class_leading(view, source, target, record, max_steps)
+        opening = Opening(source.id, target.id, leading, named, tuple(denials(view, source.id, target.id)))
     if not raw:
         if max_years is not None and search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps):
             raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
@@ -114,7 +139,7 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     routes = sorted((build_route(steps, final) for steps, final, _ in raw), key=Route.sort_key)
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]
-    return Found(routes if all_routes else routes[:k], note)
+    return Found(routes if all_routes else routes[:k], opening)
 
 
 def start_systems(view: RouteView, target: Resolved) -> frozenset[str]:
@@ -128,16 +153,15 @@ def start_systems(view: RouteView, target: Resolved) -> frozenset[str]:
     return frozenset(systems)
 
 
-def _class_hint(view: RouteView, source: Resolved, target: Resolved, record: Record, max_steps: int) -> str:
-    """When FROM is a class of titles (the CQSS) whose named titles lead to TO by themselves (the
-    CQSS of the list, by the complément CESS), say so: the answer depends on which one is held."""
+def _class_leading(view: RouteView, source: Resolved, target: Resolved, record: Record,
+                   max_steps: int) -> tuple[tuple[str, ...], int]:
+    """When FROM is a class of titles (the CQSS), its named titles that lead to TO by themselves
+    (the CQSS of the list, by the complément CESS), and how many it has: the answer depends on
+    which one is held."""
     named = sorted(t for t, info in view.index.states.items() if info.get("instance_of") == source.id)
-    leading = [t for t in named if search(view, replace(_unfiltered(record), titles=(Held(t),), fresh=frozenset({t})),
-                                          target.nodes, k=1, max_steps=max_steps)]
-    if not leading:
-        return ""
-    return (f"; {len(leading)} of the {len(named)} {source.id} the corpus names lead there by themselves "
-            f"(e.g. {leading[0]}): name yours")
+    leading = tuple(t for t in named if search(view, replace(_unfiltered(record), titles=(Held(t),), fresh=frozenset({t})),
+                                               target.nodes, k=1, max_steps=max_steps))
+    return leading, len(named)
 
 
 def filtered(view: RouteView, record: Record) -> nx.DiGraph:

@@ -29,6 +29,8 @@ class Resolved:
     def as_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "kind": self.kind}
 
+    to_dict = as_dict   # the JSON of ``passerelles resolve``, as every answer record names it
+
 
 def _entries(view: nx.DiGraph) -> list[Resolved]:
     out = []
