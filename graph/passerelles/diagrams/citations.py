@@ -131,8 +131,7 @@ def citations_figure(records: list[dict], divisions: list[Division], footnote_an
                "une note de bas de page compte pour chaque division où elle est appelée."]
     if min_count > 1:
         left_out = sum(n for n in counts.values() if n < min_count)
-        caption.append(f"Paires citées moins de {min_count} fois non dessinées ({left_out} citation(s)) ; "
-                       f"restent {sum(kept.values())} citation(s), {len(places)} division(s), {len(articles)} article(s).")
+        caption.append(_left_out(min_count, left_out, sum(kept.values()), len(places), len(articles)))
     if missing["act"] or missing["division"]:
         caption.append(f"Non représentées : {missing['act']} citation(s) dont l'acte n'est pas identifié, "
                        f"{missing['division']} hors des chapitres et sections.")
@@ -140,6 +139,35 @@ def citations_figure(records: list[dict], divisions: list[Division], footnote_an
     subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
     return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.01, 1.1), columns=True,
                   split_by="chapter")
+
+
+def _left_out(min_count: int, left_out: int, kept: int, places: int, articles: int) -> str:
+    return (f"Paires citées moins de {min_count} fois non dessinées ({left_out} citation(s)) ; "
+            f"restent {kept} citation(s), {places} division(s), {articles} article(s).")
+
+
+def at_least(figure: Figure, min_count: int) -> Figure:
+    """``figure`` without its pairs cited fewer than ``min_count`` times (and the divisions
+    and articles left without an arrow): what ``--min-count`` would draw, for a figure that
+    does not fit to measure before it proposes it.
+
+    >>> fig = Figure("t", nodes=[Node("s", "section", "1."), Node("a", "article", "art. 2"),
+    ...                          Node("b", "article", "art. 3")],
+    ...              edges=[Edge("s", "a", "cites", ("1",), weight=1), Edge("s", "b", "cites", ("4",), weight=4)],
+    ...              columns=True)
+    >>> [n.id for n in at_least(fig, 2).nodes], at_least(fig, 2).caption[-1][:40]
+    (['b', 's'], 'Paires citées moins de 2 fois non dessin')
+    """
+    from dataclasses import replace
+    edges = [e for e in figure.edges if e.weight >= min_count]
+    ends = {x for e in edges for x in (e.source, e.target)}
+    nodes = [n for n in figure.nodes if n.id in ends]
+    groups = {n.group for n in nodes}
+    line = _left_out(min_count, sum(e.weight for e in figure.edges if e.weight < min_count),
+                     sum(e.weight for e in edges), len({e.source for e in edges}), len({e.target for e in edges}))
+    caption = [x for x in figure.caption if not x.startswith("Paires citées moins de")] + [line]
+    return replace(figure, nodes=nodes, edges=edges, clusters=[c for c in figure.clusters if c.id in groups],
+                   caption=caption)
 
 
 def _readings(record: dict, only: set[str] | None) -> list[tuple[dict, str | None]]:
