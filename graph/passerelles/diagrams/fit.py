@@ -102,17 +102,15 @@ def ways_out(fitted: Fitted) -> list[str]:
     if figure.split_by and not figure.part:
         from .split import split_figure
         parts = [part for _, part in split_figure(figure)]
-        best = (0, "")
-        for flag, other in pages:
-            fitting = sum(1 for part in parts if fit(part, other).fits)
-            best = max(best, (fitting, flag), key=lambda b: b[0])
-            if fitting == len(parts):
-                break
-        each = ("each fits" if best[0] == len(parts) else f"{best[0]} of them fit" if best[0]
+        # each part on the page as asked, and (when it does not fit) with its caption apart
+        inline = [fit(part, page).fits for part in parts]
+        apart = [ok or (len(pages) > 1 and fit(part, pages[1][1]).fits) for part, ok in zip(parts, inline)]
+        fitting, flag = ((sum(inline), "") if all(inline) or sum(inline) >= sum(apart)
+                         else (sum(apart), " --caption separate"))
+        each = ("each fits" if fitting == len(parts) else f"{fitting} of them fit" if fitting
                 else "none fits, each says what to try")
-        ways.append(f"--split {figure.split_by} {best[1]}".rstrip()
-                    + f" ({len(parts)} figures, one per {figure.split_by}: {each})")
-        if best[0] == len(parts):
+        ways.append(f"--split {figure.split_by}{flag} ({len(parts)} figures, one per {figure.split_by}: {each})")
+        if fitting == len(parts):
             return ways
     if figure.columns:
         ways += _fewer_citations(figure, pages)

@@ -264,7 +264,7 @@ def column_widths(figure: Figure, layout: Layout) -> tuple[float, float, float]:
     headed = {n.group for n in figure.nodes if n.id not in sources}
     for c in figure.clusters:
         if c.id in headed:
-            lines = wrap_to(c.label, _HEADING_PT, layout.sizes()["cluster"], bold=True)
+            lines = wrap_to(c.short or c.label, _HEADING_PT, layout.sizes()["cluster"], bold=True)
             right = max(right, max(text_width(x, layout.sizes()["cluster"], bold=True) for x in lines) + 4)
     counts = max((text_width(e.label[0] if e.label else "", size) for e in figure.edges), default=0.0) + 4
     gap = 72 * (layout.gap or figure.spacing[1])
@@ -309,6 +309,7 @@ def _columns(g, figure: Figure, layout: Layout, ids: dict[str, str]) -> None:
     right = sorted((n for n in figure.nodes if n.id not in sources), key=lambda n: (n.order, n.id))
     text_pt, counts_pt, _ = column_widths(figure, layout)
     labels = {c.id: c.label for c in figure.clusters}
+    shorts = {c.id: c.short or c.label for c in figure.clusters}
     order = {n.id: i for i, n in enumerate(right)}
     out: dict[str, list] = {}
     for e in figure.edges:
@@ -321,7 +322,8 @@ def _columns(g, figure: Figure, layout: Layout, ids: dict[str, str]) -> None:
         for node in column:
             if node.group != group and node.group in labels:
                 chain.append(f"head_{len(chains)}_{len(chain)}")
-                _header(g, chain[-1], labels[node.group], size["cluster"],
+                # the right column's headings (acts) are their short names: the caption names them in full
+                _header(g, chain[-1], labels[node.group] if column is left else shorts[node.group], size["cluster"],
                         text_pt + counts_pt + 8 if column is left else None)
             group = node.group
             if column is left:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .citations import ACTS_KEY, acts_key
 from .model import Edge, Figure, Footnotes, Node
 
 
@@ -124,10 +125,12 @@ def _split_columns(figure: Figure) -> list[tuple[str, Figure]]:
         targets = {e.target for e in edges}
         nodes = [n for n in figure.nodes if n.id in sources | targets]
         groups = {n.group for n in nodes}
+        clusters = [c for c in figure.clusters if c.id in groups]
         cites = sum(e.weight for e in edges)
-        caption = [f"Partie « {cluster.label} » : {cites} citation(s) de {len(targets)} article(s) "
-                   f"par {len(sources)} division(s)."] + figure.caption
+        caption = ([f"Partie « {cluster.label} » : {cites} citation(s) de {len(targets)} article(s) "
+                    f"par {len(sources)} division(s)."] + [x for x in figure.caption if not x.startswith(ACTS_KEY)]
+                   + acts_key(clusters))
         parts.append((slug(cluster.id), replace(
             figure, title=f"{figure.title} — {cluster.label}", nodes=nodes, edges=edges,
-            clusters=[c for c in figure.clusters if c.id in groups], caption=caption, part=cluster.label)))
+            clusters=clusters, caption=caption, part=cluster.label)))
     return parts
