@@ -392,6 +392,21 @@ def test_a_split_part_never_proposes_the_split_again(app, every_act):
 
 
 @needs_dot
+def test_acts_are_headed_short_and_named_in_full_in_the_caption(every_act):
+    # With every act, the right column's headings were the acts' full titles wrapped to 110 pt (the
+    # decree of 14 June 2018: 32 lines): they set the figure's height. Headed by their short names,
+    # each act is named in full once, in the caption.
+    acts = [c for c in every_act.figure.clusters if c.id.startswith("act:")]
+    [line] = [x for x in every_act.figure.caption if x.startswith("Actes cités : ")]
+    assert all(c.label in line for c in acts if c.short != c.label)
+    texts = " ".join(t.text or "" for t in ET.fromstring(every_act.render("svg")).iter(f"{SVG}text"))
+    assert "Loi du 29 mai 1959" in texts and "modifiant certaines dispositions" not in texts.split("Actes cités")[0]
+    six = dict(every_act.parts())["chap-VI"]
+    [part_line] = [x for x in six.figure.caption if x.startswith("Actes cités : ")]
+    assert "Loi du 29 mai 1959 modifiant" in part_line and "Décret du 14 juin 2018" not in part_line
+
+
+@needs_dot
 def test_a_part_of_a_map_proposes_what_fits_it(app):
     # At one column (8.5 cm), the part « 2e degré » of the map to the CESS is 15.7 cm wide at 8 pt: no
     # split (it is one), no --caption separate (still too wide); a full page with the caption apart.
