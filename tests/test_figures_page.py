@@ -419,6 +419,21 @@ def test_a_part_of_a_map_proposes_what_fits_it(app):
 
 
 @needs_dot
+def test_when_nothing_fits_the_page_the_advice_says_so_and_gives_the_page_it_needs(app):
+    # The route 4P → CE6P for an adult of 19, two routes (formerly a README example): 35 cm tall
+    # with its caption, 24 cm apart, and no split or selection applies to a route. The advice says
+    # nothing tried fits and gives a page that does, measured on that page.
+    route = route_diagram(app, "4P", "CE6P", k=2, age=19, adult=True)
+    assert route.fits is False and "--split" not in route.advice
+    m = re.search(r"try --height (\d+) --caption separate \(nothing else tried fits 17 × 23 cm at 8 pt: "
+                  r"a page of its own, (\d+\.\d) × (\d+\.\d) cm\)$", route.advice)
+    assert m, route.advice
+    there = route.on_page(height_cm=int(m[1]), caption="separate")
+    assert there.fits and (round(there.printed.width_cm, 1), round(there.printed.height_cm, 1)) == (
+        float(m[2]), float(m[3]))
+
+
+@needs_dot
 @pytest.mark.parametrize("args", [("citations", "--split", "chapter"),
                                   ("map", "--split", "degree", "--width", "8.5")])
 def test_every_part_that_does_not_fit_warns(cli, tmp_path, args):

@@ -90,7 +90,8 @@ def ways_out(fitted: Fitted) -> list[str]:
     """The options that make a figure that does not fit its page fit (each drawn and
     measured, with what it gives): the caption apart, the split (how many of its parts
     fit), fewer citations (``--min-count``), a full-width page. Never the split already
-    applied: a part proposes the next thing. When none fits, the page the drawing needs."""
+    applied: a part proposes the next thing. When none of these fits, it says so, with the
+    page the figure needs (drawn on that page and measured too)."""
     figure, page = fitted.figure, fitted.page
     pages = [("", page)] + ([("--caption separate", replace(page, caption="separate"))]
                             if page.caption == "inline" else [])
@@ -99,37 +100,53 @@ def ways_out(fitted: Fitted) -> list[str]:
         if alone.fits:
             return [f"--caption separate (the drawing alone is {_size(alone)})"]
     ways: list[str] = []
+    solved = False   # whether one of the ways makes the whole figure fit
     if figure.split_by and not figure.part:
         from .split import split_figure
         parts = [part for _, part in split_figure(figure)]
         # each part on the page as asked, and (when it does not fit) with its caption apart
         inline = [fit(part, page).fits for part in parts]
         apart = [ok or (len(pages) > 1 and fit(part, pages[1][1]).fits) for part, ok in zip(parts, inline)]
-        fitting, flag = ((sum(inline), "") if all(inline) or sum(inline) >= sum(apart)
-                         else (sum(apart), " --caption separate"))
+        fitting, flag = ((sum(inline), "") if sum(inline) >= sum(apart) else (sum(apart), " --caption separate"))
         each = ("each fits" if fitting == len(parts) else f"{fitting} of them fit" if fitting
                 else "none fits, each says what to try")
         ways.append(f"--split {figure.split_by}{flag} ({len(parts)} figures, one per {figure.split_by}: {each})")
         if fitting == len(parts):
             return ways
     if figure.columns:
-        ways += _fewer_citations(figure, pages)
+        fewer = _fewer_citations(figure, pages)
+        ways += fewer
+        solved = bool(fewer)
     if page.width_cm < FULL_WIDTH_CM:
         for flag, other in pages:
             full = fit(figure, replace(other, width_cm=FULL_WIDTH_CM))
             if full.fits:
                 ways.append(f"--width {FULL_WIDTH_CM:g} {flag}".rstrip() + f" (a full page: {_size(full)})")
+                solved = True
                 break
-    if not any("each fits" in w or "(a full page" in w or w.startswith("--min-count") for w in ways):
-        # nothing asked of this figure fits the page: say so, with the page it needs as drawn
-        best = min((fitted, *(fit(figure, other) for _, other in pages[1:])),
-                   key=lambda f: (not f.printed.legible(page), f.printed.height_cm, f.printed.width_cm))
-        flags = ([f"--width {math.ceil(best.printed.width_cm)}"] if not best.printed.legible(page) else []) + (
-            [f"--height {math.ceil(best.printed.height_cm)}"] if best.printed.height_cm > page.height_cm else []) + (
-            ["--caption separate"] if best.page.caption != page.caption else [])
-        ways.append(" ".join(flags) + f" (nothing else tried fits {page.width_cm:g} × {page.height_cm:g} cm at "
-                                      f"{page.font_pt:g} pt: as drawn, the figure is {_size(best)}, a page of its own)")
+    if not solved:
+        ways += _own_page(fitted, pages)
     return ways
+
+
+def _own_page(fitted: Fitted, pages: list[tuple[str, Page]]) -> list[str]:
+    """When nothing narrower fits: the page the figure needs (the legible drawing tried with
+    the least height, as wide and tall as it is), drawn on that page and measured."""
+    page = fitted.page
+    best = min((fitted, *(fit(fitted.figure, other) for _, other in pages[1:])),
+               key=lambda f: (not f.printed.legible(page), f.printed.height_cm, f.printed.width_cm))
+    need = replace(best.page, width_cm=max(page.width_cm, math.ceil(best.printed.width_cm)),
+                   height_cm=max(page.height_cm, math.ceil(best.printed.height_cm)))
+    if not (4 <= need.width_cm <= 60 and need.height_cm <= 100):
+        return [f"nothing tried fits {page.width_cm:g} × {page.height_cm:g} cm at {page.font_pt:g} pt"]
+    there = fit(fitted.figure, need)
+    flags = ([f"--width {need.width_cm:g}"] if need.width_cm != page.width_cm else []) + (
+        [f"--height {need.height_cm:g}"] if need.height_cm != page.height_cm else []) + (
+        ["--caption separate"] if need.caption != page.caption else [])
+    if not there.fits or not flags:
+        return [f"nothing tried fits {page.width_cm:g} × {page.height_cm:g} cm at {page.font_pt:g} pt"]
+    return [" ".join(flags) + f" (nothing else tried fits {page.width_cm:g} × {page.height_cm:g} cm at "
+                              f"{page.font_pt:g} pt: a page of its own, {_size(there)})"]
 
 
 def _fewer_citations(figure: Figure, pages: list[tuple[str, Page]]) -> list[str]:
