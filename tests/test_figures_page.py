@@ -514,6 +514,10 @@ def test_titles_sit_in_the_box_of_the_year_they_close(app):
     assert {groups[e.source] for e in route.edges if e.target == "title:CESS" and e.kind == "award"} == {
         "degree:D3", "degree:7"}
     assert groups["title:CESS"] is None and groups["title:CE6P"] == "degree:D3"
+    dot = route_diagram(app, "CE6P", "CESS").dot
+    boxes = re.findall(r"subgraph cluster_\w+ \{(.*?)\n\t\}", dot, re.S)
+    assert len(boxes) >= 2 and not any(re.search(r"^\s+title_CESS \[", b, re.M) for b in boxes)
+    assert re.search(r"^\ttitle_CESS \[", dot, re.M)   # drawn at the top level, outside the boxes
     whole = map_diagram(app, "CESS").figure
     groups = {n.id: n.group for n in whole.nodes}
     for title in (i for i in groups if i.startswith("title:")):
