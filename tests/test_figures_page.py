@@ -70,6 +70,16 @@ README_FIGURES = {  # the figures the README shows (the map: each part of its sp
     "map-CESS-split": lambda app, page: [d for _, d in map_diagram(app, "CESS", page=page).parts()],
     "citations-1991-min2": lambda app, page: [citations_diagram(app, DECREE, min_count=2, page=page)],
     "citations-1991": lambda app, page: [citations_diagram(app, DECREE, page=page)],
+    # README: "diagram map --to 7e --sector 7 --split degree --caption separate" (the whole map, 27 cm wide
+    # at 8 pt, could only be printed at 5 pt)
+    "map-7e-sector7-split": lambda app, page: [d for _, d in map_diagram(app, "7e", sector=7, page=page).parts()],
+    # the default citations figure (every act): its width (the heading "Circulaire n°B11/-/GVL/dl/25.05.99/24-159
+    # …" of the right column made it 17.1 cm), and that of each of its chapters
+    "citations-all": lambda app, page: [citations_diagram(app, page=page)],
+    "citations-all-split": lambda app, page: [d for _, d in citations_diagram(app, page=page).parts()],
+    "citations-all-split-min2": lambda app, page: [d for _, d in citations_diagram(app, min_count=2, page=page).parts()],
+    # README: "diagram route 4P CE6P --age 19 --adult --k 1 --caption separate" (with --k 2, 24 cm tall)
+    "route-4P-CE6P-adult": lambda app, page: [route_diagram(app, "4P", "CE6P", k=1, age=19, adult=True, page=page)],
 }
 
 
@@ -85,12 +95,21 @@ def test_printed_width_and_smallest_text_meet_the_page(app, name, width):
 
 
 @needs_dot
-@pytest.mark.parametrize("name", ["route-CE6P-CESS", "map-CESS-split", "citations-1991-min2"])
+@pytest.mark.parametrize("name", ["route-CE6P-CESS", "map-CESS-split", "citations-1991-min2", "map-7e-sector7-split",
+                                  "route-4P-CE6P-adult"])
 def test_with_the_caption_apart_the_readme_figures_fit_a_page(app, name):
     for diagram in README_FIGURES[name](app, Page(caption="separate")):
         root = ET.fromstring(diagram.render("svg"))
         height_cm = float(root.get("height")[:-2]) * CM_PER_PT
         assert diagram.fits and height_cm <= 23.04, f"{diagram.figure.title}: {height_cm:.1f} cm tall"
+
+
+@needs_dot
+def test_every_chapter_of_the_citations_with_min_count_2_fits_inline(app):
+    # what the warnings of "diagram citations --split chapter" propose for its tall chapters (README)
+    for name, diagram in citations_diagram(app, min_count=2).parts():
+        root = ET.fromstring(diagram.render("svg"))
+        assert diagram.fits and float(root.get("height")[:-2]) * CM_PER_PT <= 23.04, name
 
 
 @needs_dot
@@ -318,6 +337,118 @@ def test_a_figure_too_large_says_so_and_proposes_the_split(cli, tmp_path):
     assert "does NOT fit" in text.out and "warning:" in text.err and "--split degree" in text.err
 
 
+@pytest.fixture(scope="module")
+def every_act(app):
+    return citations_diagram(app)
+
+
+def _measured(advice: str, flag: str) -> tuple[float, float]:
+    """The size an advice gives for ``flag``: "--min-count 2 (14 of 36 arrows, 16.6 × 19.6 cm)"."""
+    m = re.search(re.escape(flag) + r" \([^)]*?(\d+\.\d) × (\d+\.\d) cm\)", advice)
+    assert m, advice
+    return float(m[1]), float(m[2])
+
+
+@needs_dot
+def test_advice_names_the_split_that_exists_and_its_real_count(app, every_act):
+    # The review: the whole citations figure advised "--split chapter (49 figures, one per chapter)"
+    # (it counted the sections) while --split chapter writes 8 files, chapters I to VIII.
+    parts = every_act.parts()
+    assert [name for name, _ in parts] == [f"chap-{c}" for c in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")]
+    assert every_act.fits is False
+    m = re.search(r"--split chapter( --caption separate)? \((\d+) figures, one per chapter: (each fits|(\d+) of them fit)",
+                  every_act.advice)
+    assert m and int(m[2]) == len(parts) == 8, every_act.advice
+    page = Page(caption="separate") if m[1] else Page()
+    fitting = sum(1 for _, d in parts if d.on_page(**{"caption": page.caption}).fits)
+    assert fitting == (8 if m[3] == "each fits" else int(m[4]))
+    # a --min-count it proposes beside the split works: the whole figure with it fits
+    m = re.search(r"--min-count (\d+)( --caption separate)?", every_act.advice)
+    if m:
+        fewer = citations_diagram(app, min_count=int(m[1]), page=Page(caption="separate" if m[2] else "inline"))
+        assert fewer.fits and round(fewer.printed.height_cm, 1) == _measured(every_act.advice, m[0])[1]
+
+
+@needs_dot
+def test_a_split_part_never_proposes_the_split_again(app, every_act):
+    # The review: chapter VI (every act), 15.9 × 48.2 cm, advised "--split chapter (15 figures …)" —
+    # it is already a chapter. Its acts are now headed by their short names (48.2 → 33.7 cm with the
+    # caption under it); its advice proposes the next thing, measured, and that proposal works.
+    six = dict(every_act.parts())["chap-VI"]
+    assert six.fits is False and six.printed.height_cm > 23
+    assert "--split" not in six.advice and "taller than 23 cm" in six.advice
+    m = re.search(r"--caption separate \(the drawing alone is (\d+\.\d) × (\d+\.\d) cm\)", six.advice)
+    apart = dict(citations_diagram(app, page=Page(caption="separate")).parts())["chap-VI"]
+    assert m and apart.fits and (round(apart.printed.width_cm, 1), round(apart.printed.height_cm, 1)) == (
+        float(m[1]), float(m[2]))
+    # on a shorter page (15 cm), even apart it does not fit: fewer citations, measured, and they fit
+    short = Page(caption="separate", height_cm=15)
+    six = dict(citations_diagram(app, page=short).parts())["chap-VI"]
+    assert six.fits is False and "--split" not in six.advice
+    k = int(re.search(r"--min-count (\d+) \(", six.advice)[1])
+    width, height = _measured(six.advice, f"--min-count {k}")
+    again = dict(citations_diagram(app, min_count=k, page=short).parts())["chap-VI"]
+    assert again.fits and (round(again.printed.width_cm, 1), round(again.printed.height_cm, 1)) == (width, height)
+
+
+@needs_dot
+def test_acts_are_headed_short_and_named_in_full_in_the_caption(every_act):
+    # With every act, the right column's headings were the acts' full titles wrapped to 110 pt (the
+    # decree of 14 June 2018: 32 lines): they set the figure's height. Headed by their short names,
+    # each act is named in full once, in the caption.
+    acts = [c for c in every_act.figure.clusters if c.id.startswith("act:")]
+    [line] = [x for x in every_act.figure.caption if x.startswith("Actes cités : ")]
+    assert all(c.label in line for c in acts if c.short != c.label)
+    texts = " ".join(t.text or "" for t in ET.fromstring(every_act.render("svg")).iter(f"{SVG}text"))
+    assert "Loi du 29 mai 1959" in texts and "modifiant certaines dispositions" not in texts.split("Actes cités")[0]
+    six = dict(every_act.parts())["chap-VI"]
+    [part_line] = [x for x in six.figure.caption if x.startswith("Actes cités : ")]
+    assert "Loi du 29 mai 1959 modifiant" in part_line and "Décret du 14 juin 2018" not in part_line
+
+
+@needs_dot
+def test_a_part_of_a_map_proposes_what_fits_it(app):
+    # At one column (8.5 cm), the part « 2e degré » of the map to the CESS is 15.7 cm wide at 8 pt: no
+    # split (it is one), no --caption separate (still too wide); a full page with the caption apart.
+    d2 = dict(map_diagram(app, "CESS", page=Page(width_cm=8.5)).parts())["D2"]
+    assert d2.fits is False and "--split" not in d2.advice
+    assert "scaled to 8.5 cm its smallest text would be" in d2.advice
+    width, height = _measured(d2.advice, "--width 17 --caption separate")
+    full = dict(map_diagram(app, "CESS", page=Page(caption="separate")).parts())["D2"]
+    assert full.fits and (round(full.printed.width_cm, 1), round(full.printed.height_cm, 1)) == (width, height)
+
+
+@needs_dot
+def test_when_nothing_fits_the_page_the_advice_says_so_and_gives_the_page_it_needs(app):
+    # The route 4P → CE6P for an adult of 19, two routes (formerly a README example): 35 cm tall
+    # with its caption, 24 cm apart, and no split or selection applies to a route. The advice says
+    # nothing tried fits and gives a page that does, measured on that page.
+    route = route_diagram(app, "4P", "CE6P", k=2, age=19, adult=True)
+    assert route.fits is False and "--split" not in route.advice
+    m = re.search(r"try --height (\d+) --caption separate \(nothing else tried fits 17 × 23 cm at 8 pt: "
+                  r"a page of its own, (\d+\.\d) × (\d+\.\d) cm\)$", route.advice)
+    assert m, route.advice
+    there = route.on_page(height_cm=int(m[1]), caption="separate")
+    assert there.fits and (round(there.printed.width_cm, 1), round(there.printed.height_cm, 1)) == (
+        float(m[2]), float(m[3]))
+
+
+@needs_dot
+@pytest.mark.parametrize("args", [("citations", "--split", "chapter"),
+                                  ("map", "--split", "degree", "--width", "8.5")])
+def test_every_part_that_does_not_fit_warns(cli, tmp_path, args):
+    # The review: at --width 8.5, the map's part D1 (23.2 cm tall) said "does NOT fit" without a warning.
+    result = cli("diagram", *args, "-o", str(tmp_path / "f.svg"))
+    assert result.code == 0, result.err
+    wrote = re.findall(r"^wrote (\S+) \(svg: .*(fits|does NOT fit)\)$", result.out, re.M)
+    warned = re.findall(r"^passerelles: warning: (\S+) does not fit the page: .*; try (.+)$", result.err, re.M)
+    assert wrote and sorted(f.rsplit("/", 1)[-1] for f, verdict in wrote if verdict != "fits") == sorted(
+        name for name, _ in warned)
+    assert all(" --split" not in ways for _, ways in warned)   # a part is never told to split again
+    as_json = cli("diagram", *args, "-o", str(tmp_path / "g.svg"), "--json").json()["parts"]
+    assert all((p["advice"] is None) == p["fits"] for p in as_json)
+
+
 @pytest.mark.parametrize("args, message", [
     (("--width", "2"), "--width must be between 4 and 60 cm"),
     (("--height", "200"), "--height must be between 4 and 100 cm"),
@@ -376,13 +507,27 @@ def test_one_word_per_kind_on_an_arrow(app):
 
 
 def test_titles_sit_in_the_box_of_the_year_they_close(app):
-    route = {n.id: n.group for n in route_diagram(app, "CE6P", "CESS").figure.nodes}
-    # the CESS is awarded after the 6TQ (3rd degree) and after the 7P (7th year): the later box
-    assert route["title:CESS"] == "degree:7" and route["title:CE6P"] == "degree:D3"
-    groups = {n.id: n.group for n in map_diagram(app, "CESS").figure.nodes}
-    assert all(g is not None for i, g in groups.items() if i.startswith("title:"))   # none floats
-    # the attestation of reinsertion, awarded after the 3P and the 4P (l. 1232), is no goal
-    assert groups["title:ATT-REINSERTION"] == "degree:D2"
+    route = route_diagram(app, "CE6P", "CESS").figure
+    groups = {n.id: n.group for n in route.nodes}
+    # the CESS is awarded after the 6TQ (3rd degree) and after the 7P (7th year): in either box, one of
+    # the two award arrows would enter a box it does not belong to; it is drawn outside both
+    assert {groups[e.source] for e in route.edges if e.target == "title:CESS" and e.kind == "award"} == {
+        "degree:D3", "degree:7"}
+    assert groups["title:CESS"] is None and groups["title:CE6P"] == "degree:D3"
+    dot = route_diagram(app, "CE6P", "CESS").dot
+    boxes = re.findall(r"subgraph cluster_\w+ \{(.*?)\n\t\}", dot, re.S)
+    assert len(boxes) >= 2 and not any(re.search(r"^\s+title_CESS \[", b, re.M) for b in boxes)
+    assert re.search(r"^\ttitle_CESS \[", dot, re.M)   # drawn at the top level, outside the boxes
+    whole = map_diagram(app, "CESS").figure
+    groups = {n.id: n.group for n in whole.nodes}
+    for title in (i for i in groups if i.startswith("title:")):
+        boxes = {groups[e.source] for e in whole.edges if e.target == title and e.kind == "award"} - {None}
+        # a title in a box is awarded from that box only; one awarded from several boxes is outside them
+        assert boxes <= {groups[title]} if groups[title] else len(boxes) > 1, (title, boxes)
+    # the attestation of reinsertion (l. 1232), awarded after the 3P, the 4P and the « article 45 »
+    # formations of the 2nd and 3rd degrees, closes no single box; and it is no goal (not emphasised)
+    assert groups["title:ATT-REINSERTION"] is None
+    assert not next(n for n in whole.nodes if n.id == "title:ATT-REINSERTION").emphasis
 
 
 def test_emphasis_on_the_goal_only(app):
@@ -417,11 +562,43 @@ def test_split_parts_keep_arrows_to_their_own_box(app):
     parts = map_diagram(app, "CESS").parts()
     assert [name for name, _ in parts] == ["autres", "D1", "D2", "D3", "7"]
     for name, part in parts:
-        members = {n.id for n in part.figure.nodes if n.group is not None}
+        members = {n.id for n in part.figure.nodes if n.kind != "context"}
         assert {n.group for n in part.figure.nodes if n.group} == {part.figure.clusters[0].id}
         # every arrow leaves or enters the part's box: none crosses a box it does not belong to
         assert all(e.source in members or e.target in members for e in part.figure.edges)
-        assert all(n.kind == "context" for n in part.figure.nodes if n.group is None)
+        # outside the box: states of other parts (grey), START and the titles awarded from several boxes
+        outside = [n for n in part.figure.nodes if n.group is None]
+        assert all(n.kind in ("context", "start", "title") for n in outside)
+        assert all(n.group is None for n in part.figure.nodes if n.kind == "start")
+
+
+def test_start_and_titles_of_several_boxes_stay_outside_a_parts_box(app):
+    # The review found "Tout élève" (START) drawn inside the box « 2e degré » of the map's part D2:
+    # START is no year of the 2nd degree; it stays outside the box, as in the whole map.
+    parts = dict(map_diagram(app, "CESS").parts())
+    d2 = {n.id: n for n in parts["D2"].figure.nodes}
+    assert d2["START"].kind == "start" and d2["START"].group is None
+    cess = [n for _, p in parts.items() for n in p.figure.nodes if n.id == "title:CESS" and n.kind == "title"]
+    assert cess and all(n.group is None for n in cess)
+    dot = parts["D2"].dot
+    box = dot[dot.index("subgraph cluster_"):dot.index("}", dot.index("subgraph cluster_"))]
+    assert "START" not in box
+
+
+def test_the_sigles_explain_every_name_drawn_in_grey(app):
+    # The key layout lists the boxes' names under « Sigles » (l. graphviz.caption_block); the grey
+    # context boxes of a part (5P, 5TQ, ACP, ART45-D3, F3-PHASE1 …) are names drawn too.
+    parts = dict(map_diagram(app, "CESS").parts())
+    for name, part in parts.items():
+        key = part.figure.key()
+        explained = {k.split(" : ")[0] for k in key}
+        for n in part.figure.nodes:
+            names = [t for t, _ in n.terms] if n.kind == "context" else [n.label]
+            assert n.kind != "context" or len(names) == len(n.label.split(", ")), n
+            assert all(x in explained for x in names if n.kind != "title" or n.detail), (name, n.id, names)
+    d2 = {k.split(" : ")[0] for k in parts["D2"].figure.key()}
+    assert {"5P", "5TQ", "ACP", "ART45-D3"} <= d2
+    assert {"F3-PHASE1", "F3-PHASE2"} & ({k.split(" : ")[0] for p in parts.values() for k in p.figure.key()})
 
 
 def test_no_basis_is_cut_from_an_arrow(app):

@@ -133,19 +133,22 @@ class _Groups:
 
 
 def place_titles(nodes: list[Node], edges: list[Edge]) -> list[Node]:
-    """Each title in a box: that of the years whose awards are drawn to it (most arrows; on a
-    tie, the later degree), the year it closes in this figure. A title the figure only starts
-    from (no award of it drawn: the circular's rules do not say who awards the CE1D, the CE2D,
-    the CESI …) goes in the box of the first degree it opens, rather than float outside every
+    """Each title in a box: that of the years whose awards are drawn to it, the year it
+    closes in this figure. A title awarded from years of several boxes (the CESS, after the
+    6TQ and after the 7P) belongs to none of them: it is drawn outside every box, so that no
+    award arrow enters a box it does not belong to. A title the figure only starts from (no
+    award of it drawn: the circular's rules do not say who awards the CE1D, the CE2D, the
+    CESI …) goes in the box of the first degree it opens, rather than float outside every
     box; a title with neither keeps its place.
 
     >>> nodes = [Node("year:4P", "year", "4P", group="degree:D2"), Node("year:5P", "year", "5P", group="degree:D3"),
     ...          Node("year:6P", "year", "6P", group="degree:D3"), Node("title:X", "title", "X", group="degree:D3"),
-    ...          Node("title:Y", "title", "Y")]
+    ...          Node("title:Y", "title", "Y"), Node("title:Z", "title", "Z", group="degree:D3")]
     >>> edges = [Edge("year:4P", "title:X", "award"), Edge("year:5P", "title:X", "admission"),
-    ...          Edge("title:Y", "year:6P", "admission"), Edge("title:Y", "year:4P", "admission")]
-    >>> [(n.id, n.group) for n in place_titles(nodes, edges)][-2:]
-    [('title:X', 'degree:D2'), ('title:Y', 'degree:D2')]
+    ...          Edge("title:Y", "year:6P", "admission"), Edge("title:Y", "year:4P", "admission"),
+    ...          Edge("year:4P", "title:Z", "award"), Edge("year:6P", "title:Z", "award")]
+    >>> [(n.id, n.group) for n in place_titles(nodes, edges)][-3:]
+    [('title:X', 'degree:D2'), ('title:Y', 'degree:D2'), ('title:Z', None)]
     """
     group = {n.id: n.group for n in nodes}
     rank = {_degree_cluster(d): order for d, (_, order) in DEGREES.items()}
@@ -159,8 +162,10 @@ def place_titles(nodes: list[Node], edges: list[Edge]) -> list[Node]:
                     awards[group[e.source]] = awards.get(group[e.source], 0) + 1
                 if e.source == node.id and group.get(e.target):
                     opens.add(group[e.target])
-            if awards:
-                node = replace(node, group=max(awards, key=lambda g: (awards[g], rank.get(g, -1))))
+            if len(awards) > 1:
+                node = replace(node, group=None)
+            elif awards:
+                node = replace(node, group=next(iter(awards)))
             elif opens:
                 node = replace(node, group=min(opens, key=lambda g: (rank.get(g, 99), g)))
         out.append(node)

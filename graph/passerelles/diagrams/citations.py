@@ -124,22 +124,52 @@ def citations_figure(records: list[dict], divisions: list[Division], footnote_an
                           order=(1, act.get("date") or "", iri) + natural_key(article)))
     if several:
         ordered = sorted({iri for iri, _ in articles.values()}, key=lambda i: ((acts.get(i) or {}).get("date") or "", i))
-        clusters += [Cluster(f"act:{iri}", _act_name(acts.get(iri), iri), 10_000 + i) for i, iri in enumerate(ordered)]
+        clusters += [Cluster(f"act:{iri}", _act_name(acts.get(iri), iri), 10_000 + i, _act_short(acts.get(iri), iri))
+                     for i, iri in enumerate(ordered)]
     edges = [Edge(s, a, "cites", (str(n),), weight=n) for (s, a), n in kept.items()]
     caption = [f"{total} citation(s) rattachée(s) à {total_places} division(s) et {total_articles} article(s). "
                "Le nombre au départ de chaque flèche (et son épaisseur) dit combien de fois la division cite l'article ; "
                "une note de bas de page compte pour chaque division où elle est appelée."]
     if min_count > 1:
         left_out = sum(n for n in counts.values() if n < min_count)
-        caption.append(f"Paires citées moins de {min_count} fois non dessinées ({left_out} citation(s)) ; "
-                       f"restent {sum(kept.values())} citation(s), {len(places)} division(s), {len(articles)} article(s).")
+        caption.append(_left_out(min_count, left_out, sum(kept.values()), len(places), len(articles)))
     if missing["act"] or missing["division"]:
         caption.append(f"Non représentées : {missing['act']} citation(s) dont l'acte n'est pas identifié, "
                        f"{missing['division']} hors des chapitres et sections.")
+    caption += acts_key(clusters)
     title = "Articles cités par la circulaire 7282, par division"
     subtitle = "; ".join(_act_name(acts.get(i), i) for i in sorted(only)) if only else "Tous les actes cités"
     return Figure(title, subtitle, nodes, edges, clusters, [], caption, spacing=(0.01, 1.1), columns=True,
                   split_by="chapter")
+
+
+def _left_out(min_count: int, left_out: int, kept: int, places: int, articles: int) -> str:
+    return (f"Paires citées moins de {min_count} fois non dessinées ({left_out} citation(s)) ; "
+            f"restent {kept} citation(s), {places} division(s), {articles} article(s).")
+
+
+def at_least(figure: Figure, min_count: int) -> Figure:
+    """``figure`` without its pairs cited fewer than ``min_count`` times (and the divisions
+    and articles left without an arrow): what ``--min-count`` would draw, for a figure that
+    does not fit to measure before it proposes it.
+
+    >>> fig = Figure("t", nodes=[Node("s", "section", "1."), Node("a", "article", "art. 2"),
+    ...                          Node("b", "article", "art. 3")],
+    ...              edges=[Edge("s", "a", "cites", ("1",), weight=1), Edge("s", "b", "cites", ("4",), weight=4)],
+    ...              columns=True)
+    >>> [n.id for n in at_least(fig, 2).nodes], at_least(fig, 2).caption[-1][:40]
+    (['b', 's'], 'Paires citées moins de 2 fois non dessin')
+    """
+    from dataclasses import replace
+    edges = [e for e in figure.edges if e.weight >= min_count]
+    ends = {x for e in edges for x in (e.source, e.target)}
+    nodes = [n for n in figure.nodes if n.id in ends]
+    groups = {n.group for n in nodes}
+    line = _left_out(min_count, sum(e.weight for e in figure.edges if e.weight < min_count),
+                     sum(e.weight for e in edges), len({e.source for e in edges}), len({e.target for e in edges}))
+    clusters = [c for c in figure.clusters if c.id in groups]
+    caption = [x for x in figure.caption if not x.startswith(("Paires citées moins de", ACTS_KEY))]
+    return replace(figure, nodes=nodes, edges=edges, clusters=clusters, caption=caption + [line] + acts_key(clusters))
 
 
 def _readings(record: dict, only: set[str] | None) -> list[tuple[dict, str | None]]:
@@ -172,6 +202,27 @@ def _chapter_clusters(places, by_path: dict[str, Division]) -> list[Cluster]:
     chapters = {c.path: c for c in (_chapter_of(d, by_path) for d in places) if c is not None}
     return [Cluster(f"chapter:{c.path}", f"Chapitre {c.number} : {c.heading}", c.first_line)
             for c in chapters.values()]
+
+
+#: The caption line that names in full the acts the right column heads by their short names.
+ACTS_KEY = "Actes cités : "
+
+
+def acts_key(clusters) -> list[str]:
+    """The caption line naming in full the acts whose headings show their short name only
+    (a long title, wrapped in the narrow right column, made a chapter four times taller).
+
+    >>> from passerelles.diagrams.model import Cluster
+    >>> acts_key([Cluster("act:x", "Décret du 3 juillet 1991 organisant l'alternance", 1, "Décret du 3 juillet 1991"),
+    ...           Cluster("chapter:I", "Chapitre I", 0)])
+    ["Actes cités : Décret du 3 juillet 1991 organisant l'alternance."]
+    """
+    full = [c.label for c in clusters if c.id.startswith("act:") and c.short and c.short != c.label]
+    return [ACTS_KEY + " ; ".join(full) + "."] if full else []
+
+
+def _act_short(act: dict | None, iri: str) -> str:
+    return act["label"] if act else iri.rsplit("/eli/", 1)[-1]
 
 
 def _act_name(act: dict | None, iri: str) -> str:

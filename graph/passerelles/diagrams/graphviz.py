@@ -44,6 +44,8 @@ _NODE_GLYPHS = {"box": "■", "rounded": "▢", "ellipse": "●", "note": "▤",
 _SPACER = "\u00a0" * 4
 #: Points between the cells of the legend and of the notes.
 _GAP = 6
+#: The width a heading of a column figure's right column is wrapped to, in points.
+_HEADING_PT = 110
 
 
 class GraphvizMissing(PasserellesError):
@@ -257,6 +259,13 @@ def column_widths(figure: Figure, layout: Layout) -> tuple[float, float, float]:
     size = layout.sizes()["text"]
     sources = {e.source for e in figure.edges}
     right = max((text_width(n.label, size) for n in figure.nodes if n.id not in sources), default=0.0) + 12
+    # the headings of the right column (the acts) are wrapped to _HEADING_PT, but a word
+    # longer than that (a circular's reference, "n°B11/-/GVL/dl/25.05.99/24-159") makes its own line
+    headed = {n.group for n in figure.nodes if n.id not in sources}
+    for c in figure.clusters:
+        if c.id in headed:
+            lines = wrap_to(c.short or c.label, _HEADING_PT, layout.sizes()["cluster"], bold=True)
+            right = max(right, max(text_width(x, layout.sizes()["cluster"], bold=True) for x in lines) + 4)
     counts = max((text_width(e.label[0] if e.label else "", size) for e in figure.edges), default=0.0) + 4
     gap = 72 * (layout.gap or figure.spacing[1])
     return max(60.0, layout.width_pt - right - gap - counts - 20), counts, right
@@ -264,7 +273,7 @@ def column_widths(figure: Figure, layout: Layout) -> tuple[float, float, float]:
 
 def _header(g, name: str, text: str, size: float, width: float | None) -> None:
     """A cluster's heading in a column: bold lines, left-aligned over the column's width."""
-    lines = wrap_to(text, width or 110, size, bold=True)
+    lines = wrap_to(text, width or _HEADING_PT, size, bold=True)
     body = "<B>" + "".join(f'{_e(x)}<BR ALIGN="LEFT"/>' for x in lines) + "</B>"
     fixed = f' WIDTH="{width:.0f}"' if width else ""
     g.node(name, shape="plain", label=f'<<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0"><TR>'
@@ -300,6 +309,7 @@ def _columns(g, figure: Figure, layout: Layout, ids: dict[str, str]) -> None:
     right = sorted((n for n in figure.nodes if n.id not in sources), key=lambda n: (n.order, n.id))
     text_pt, counts_pt, _ = column_widths(figure, layout)
     labels = {c.id: c.label for c in figure.clusters}
+    shorts = {c.id: c.short or c.label for c in figure.clusters}
     order = {n.id: i for i, n in enumerate(right)}
     out: dict[str, list] = {}
     for e in figure.edges:
@@ -312,7 +322,8 @@ def _columns(g, figure: Figure, layout: Layout, ids: dict[str, str]) -> None:
         for node in column:
             if node.group != group and node.group in labels:
                 chain.append(f"head_{len(chains)}_{len(chain)}")
-                _header(g, chain[-1], labels[node.group], size["cluster"],
+                # the right column's headings (acts) are their short names: the caption names them in full
+                _header(g, chain[-1], labels[node.group] if column is left else shorts[node.group], size["cluster"],
                         text_pt + counts_pt + 8 if column is left else None)
             group = node.group
             if column is left:

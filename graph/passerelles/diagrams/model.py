@@ -67,6 +67,9 @@ class Node:
     group: str | None = None
     emphasis: bool = False
     order: tuple = ()
+    #: For a context node standing for nodes drawn in another part: their (name, French
+    #: label), which the caption's *Sigles* explain like any other box.
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,8 @@ class Figure:
     columns: bool = False
     #: What the clusters are, for ``--split`` (``degree``, ``chapter``); empty: not split.
     split_by: str = ""
+    #: For one part of a split figure, the cluster it draws (``3e degré``); empty: a whole figure.
+    part: str = ""
 
     def __post_init__(self) -> None:
         self.clusters = sorted(self.clusters, key=lambda c: (c.order, c.id))
@@ -213,16 +218,20 @@ class Figure:
         return [n for n in self.nodes if n.group == cluster]
 
     def key(self) -> list[str]:
-        """``NAME : French label`` for each node that has one (context nodes aside), once:
-        what a caption lists when the boxes show only their names.
+        """``NAME : French label`` for each name drawn that has one, once: what a caption
+        lists when the boxes show only their names. A context box names nodes of another
+        part (its detail says which part): each of them is listed with its own label.
 
-        >>> Figure("t", nodes=[Node("year:5P", "year", "5P", "5e année"), Node("title:X", "title", "X")]).key()
-        ['5P : 5e année']
+        >>> Figure("t", nodes=[Node("year:5P", "year", "5P", "5e année"), Node("title:X", "title", "X"),
+        ...                    Node("year:4P", "context", "4P, 4TQ", "(2e degré)", order=(9,),
+        ...                         terms=(("4P", "4e année P"), ("4TQ", "4e année TQ")))]).key()
+        ['5P : 5e année', '4P : 4e année P', '4TQ : 4e année TQ']
         """
         out: dict[str, str] = {}
         for n in self.nodes:
-            if n.detail and n.kind != "context":
-                out.setdefault(n.label, f"{n.label} : {n.detail}")
+            for name, label in n.terms if n.kind == "context" else ((n.label, n.detail),):
+                if label:
+                    out.setdefault(name, f"{name} : {label}")
         return list(out.values())
 
     def notes(self, key: bool = False) -> list[Footnote]:

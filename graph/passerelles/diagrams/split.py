@@ -15,6 +15,8 @@ they cite.
 ...              clusters=[Cluster("D2", "2e degré", 2), Cluster("D3", "3e degré", 3)], split_by="degree")
 >>> [(slug, [(n.id, n.kind) for n in part.nodes]) for slug, part in split_figure(fig)]
 [('D2', [('a', 'year'), ('b', 'context')]), ('D3', [('b', 'year'), ('c', 'title'), ('a', 'context')])]
+>>> [(n.id, n.group) for n in split_figure(fig)[1][1].nodes]   # the title outside every box stays outside
+[('b', 'D3'), ('c', None), ('a', None)]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .citations import ACTS_KEY, acts_key
 from .model import Edge, Figure, Footnotes, Node
 
 
@@ -71,17 +74,19 @@ def split_figure(figure: Figure) -> list[tuple[str, Figure]]:
             e = replace(e, source=same.get(e.source, e.source), target=same.get(e.target, e.target),
                         notes=tuple(sorted({renumber.number(notes[n]) for n in e.notes})))
             new_edges.setdefault((e.source, e.target, e.kind), e)
-        nodes = [replace(n, group=cluster.id) for n in members]
+        # a node outside every box (START, a title awarded from several degrees) stays outside the
+        # part's box too: an arrow into the box is then one that belongs to it
+        nodes = list(members)
         for first in dict.fromkeys(same.values()):
             alike = [by_id[x] for x in context if same[x] == first]
             nodes.append(Node(first, "context", ", ".join(n.label for n in alike), _where(alike[0], figure, home),
-                              order=(9,) + tuple(alike[0].order)))
+                              order=(9,) + tuple(alike[0].order),
+                              terms=tuple((n.label, n.detail) for n in alike)))
         caption = [f"Partie « {cluster.label} » : {len(members)} état(s) et {len(edges)} passage(s) ; "
                    "en gris, les états dessinés dans une autre partie."] + figure.caption
         parts.append((slug(cluster.id), replace(
             figure, title=f"{figure.title} — {cluster.label}", nodes=nodes, edges=list(new_edges.values()),
-            clusters=[cluster],
-            footnotes=renumber.items(), caption=caption)))
+            clusters=[cluster], footnotes=renumber.items(), caption=caption, part=cluster.label)))
     return parts
 
 
@@ -120,10 +125,12 @@ def _split_columns(figure: Figure) -> list[tuple[str, Figure]]:
         targets = {e.target for e in edges}
         nodes = [n for n in figure.nodes if n.id in sources | targets]
         groups = {n.group for n in nodes}
+        clusters = [c for c in figure.clusters if c.id in groups]
         cites = sum(e.weight for e in edges)
-        caption = [f"Partie « {cluster.label} » : {cites} citation(s) de {len(targets)} article(s) "
-                   f"par {len(sources)} division(s)."] + figure.caption
+        caption = ([f"Partie « {cluster.label} » : {cites} citation(s) de {len(targets)} article(s) "
+                    f"par {len(sources)} division(s)."] + [x for x in figure.caption if not x.startswith(ACTS_KEY)]
+                   + acts_key(clusters))
         parts.append((slug(cluster.id), replace(
             figure, title=f"{figure.title} — {cluster.label}", nodes=nodes, edges=edges,
-            clusters=[c for c in figure.clusters if c.id in groups], caption=caption)))
+            clusters=clusters, caption=caption, part=cluster.label)))
     return parts
