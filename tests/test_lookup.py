@@ -331,3 +331,28 @@ def test_citations_act_on_the_command_line(cli):
     missions = cli("cited-by", "le décret Missions", "--json")
     assert missions.code == 0 and missions.json()["act"]["key"] == "decret/1997/07/24"
     assert cli("cited-by", "article 45").code == 2
+
+
+def test_no_french_label_is_an_accentless_copy_of_another(app):
+    # review of issue 16: « certificat d'etudes de 6eme annee … » was published as a
+    # skos:altLabel@fr beside its accented spelling; lookup folds accents, so such copies only
+    # added misspelt French to the graph (ordinals such as « 3e » / « 3è » are both written)
+    import unicodedata
+    from passerelles.namespaces import SKOS
+
+    def fold(s):
+        return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
+
+    graph = app.graph
+    copies = []
+    for concept in set(graph.subjects(SKOS.altLabel, None)):
+        names = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(concept, p)}
+        for name in names:
+            if fold(name) == name.lower() and any(
+                    fold(other) == name.lower() and other.lower() != name.lower()
+                    and any(len(w) >= 4 and w != fold(w) for w in other.lower().split())
+                    for other in names):
+                copies.append(name)
+    assert copies == []
+    # and an accentless question still finds the title
+    assert app.resolve("certificat d'etudes de 6eme annee de l'enseignement secondaire professionnel").id == "CE6P"
