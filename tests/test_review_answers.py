@@ -1,0 +1,69 @@
+"""Regressions for an independent review of the route answers (diagnosis, sources of
+orientation conditions, French of the answers, filters that cannot apply, conditional memos).
+
+Each test is derived by hand from the corpus (corpus/*.txt); its comment gives the lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from passerelles.corpus import default_corpus_dir
+from passerelles.rules.loader import load_rules
+from passerelles.routes.explain import route_record
+from passerelles.routes.service import ask, view_of
+
+CORPUS = default_corpus_dir()
+CIRCULAR = CORPUS / "004_0cd2d006c908e9f4.txt"
+
+
+@pytest.fixture(scope="module")
+def line():
+    lines = CIRCULAR.read_text(encoding="utf-8").splitlines()
+    return lambda n: lines[n - 1]
+
+
+def walk(conds):
+    for c in conds if isinstance(conds, list) else [conds]:
+        if isinstance(c, dict):
+            yield c
+            for key in ("all_of", "any_of"):
+                yield from walk(c.get(key, []))
+            if isinstance(c.get("not"), dict):
+                yield from walk(c["not"])
+
+
+# --------------------------------------------------------------------------- 2. orientation lines
+
+# Derivation: the 6TQ admits « les élèves réguliers qui ont terminé avec fruit, dans la même
+# section et la même orientation d'études, la 5ème année » (l. 883); the CESS of the technical
+# route needs « les 2 dernières années … dans la même section et dans la même orientation
+# d'études » (l. 1193). Each orientation condition of CE6P → CESS carries that line.
+def test_orientation_conditions_carry_their_source_line(app, line):
+    assert "dans la même section et la même orientation d'études" in line(883)
+    assert "dans la même section et dans la même orientation d'études" in line(1193)
+    index = view_of(app).index
+    found = {}
+    for r in ask(app, "CE6P", "CESS").routes:
+        for step in route_record(r, index)["steps"]:
+            for c in walk(step["conditions"]):
+                if "orientation" in c:
+                    assert "source" in c, (step["rule"], c)
+                    found[c["text"]] = c["source"]["lines"]
+    assert found["dans la même section et la même orientation d'études"] == [883, 883]
+    assert found["dans la même section et dans la même orientation d'études"] == [1193, 1193]
+
+
+# Every orientation condition of every rule: a source whose quote is in its lines (l. 701, 703,
+# 780, 781, 813, 883, 917, 1193, 1274, 1275 of the circular).
+def test_every_orientation_condition_has_a_quoted_source():
+    text = CIRCULAR.read_text(encoding="utf-8").splitlines()
+    seen = set()
+    for rule in load_rules():
+        for c in rule.condition_nodes("orientation"):
+            assert c.source is not None, rule.id
+            assert c.source.document == "circulaire-7282", rule.id
+            passage = " ".join(text[c.source.first - 1:c.source.last])
+            assert c.source.quote in passage, (rule.id, c.source.quote)
+            seen.add(c.source.first)
+    assert seen == {701, 703, 780, 781, 813, 883, 917, 1193, 1274, 1275}
