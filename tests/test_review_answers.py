@@ -7,8 +7,10 @@ Each test is derived by hand from the corpus (corpus/*.txt); its comment gives t
 from __future__ import annotations
 
 import pytest
+from test_route_model import walk
 
 from passerelles.corpus import default_corpus_dir
+from passerelles.errors import NoRoute
 from passerelles.rules.loader import load_rules
 from passerelles.routes.explain import route_record
 from passerelles.routes.service import ask, view_of
@@ -21,16 +23,6 @@ CIRCULAR = CORPUS / "004_0cd2d006c908e9f4.txt"
 def line():
     lines = CIRCULAR.read_text(encoding="utf-8").splitlines()
     return lambda n: lines[n - 1]
-
-
-def walk(conds):
-    for c in conds if isinstance(conds, list) else [conds]:
-        if isinstance(c, dict):
-            yield c
-            for key in ("all_of", "any_of"):
-                yield from walk(c.get(key, []))
-            if isinstance(c.get("not"), dict):
-                yield from walk(c["not"])
 
 
 # --------------------------------------------------------------------------- 2. orientation lines
@@ -67,3 +59,23 @@ def test_every_orientation_condition_has_a_quoted_source():
             assert c.source.quote in passage, (rule.id, c.source.quote)
             seen.add(c.source.first)
     assert seen == {701, 703, 780, 781, 813, 883, 917, 1193, 1274, 1275}
+
+
+# --------------------------------------------------------------------------- 1. the goal is held
+
+# Derivation: rules lead to the CESS from the CE6P (through 7P, l. 811-812 and 1191-1194), so
+# « no rule leads there » is false for `route CE6P CESS --holds CESS`. The real reason: the
+# record already holds the goal, and « Les élèves ne peuvent être inscrits dans des formations
+# qui conduisent à la délivrance de titres identiques ou équivalents à ceux dont ils sont déjà
+# porteurs » (l. 562-564).
+def test_holding_the_goal_is_the_reason_given(app, line):
+    assert "titres identiques ou équivalents à ceux dont ils sont déjà porteurs" in line(564)
+    assert "Interdiction d'inscription" in line(562)
+    assert ask(app, "CE6P", "CESS").routes                     # rules do lead there
+    with pytest.raises(NoRoute) as no:
+        ask(app, "CE6P", "CESS", holds=["CESS"])
+    message = str(no.value)
+    assert "no rule of the corpus leads there" not in message and "aucune règle" not in message
+    assert "déjà titulaire du CESS" in message or "est titulaire du CESS" in message
+    assert "(l. 562-564)" in message and "titres identiques ou équivalents" in message
+    assert no.value.answer.diagnosis.to_dict()["message"] == message

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..rules.conditions import Condition
+from ..text import clean_markup
 from ..rules.record import Record
 from ..rules.vocab import BODY_LABELS, SYSTEM_LABELS, System
+from .french import of as _of
 from .names import Resolved
 from .search import exclusions, full_conditions, search
 from .states import START, Mode, State, StateKind, StepKind
@@ -177,6 +179,9 @@ def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Re
     head = f"no route from {source.id} to {target.id}"
     if not target.nodes:
         return Diagnosis(f"{head}: no option or year matches {target.id}", source.id, target.id)
+    held = already_held(view, target, record)
+    if held:
+        return Diagnosis(f"{head}: {held}", source.id, target.id)
     said = denials(view, source.id, target.id)
     tail = f" — the source says so: {'; '.join(said)}" if said else ""
     across = across_systems(view, source, target, record)
@@ -209,6 +214,24 @@ def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Re
     if len(blocked) > 1:
         message += " (and likewise " + ", ".join(_rule_words(b) for b in blocked[1:]) + ")"
     return Diagnosis(message + tail, source.id, target.id, (move.source, move.target, kind), words, tuple(blocked))
+
+
+def already_held(view: RouteView, target: Resolved, record: Record) -> str | None:
+    """The answer when the record already holds the goal: no step leads to a title held (a
+    route would end where it starts), and the circular forbids enrolling in formations that
+    lead to titles identical or equivalent to those held (l. 562-564), or ``None``."""
+    held = [n.id for n in target.nodes if n.kind is StateKind.TITLE and record.title(n.id) is not None]
+    if not held:
+        return None
+    idx = view.index
+    words = (f"la situation donnée dit déjà que la personne est titulaire {_of(idx, held[0])} (--holds {held[0]}) : "
+             f"aucun parcours ne mène à un titre déjà détenu")
+    systems = set(idx.systems(held[0]))
+    rule = next((c for _, r in sorted(idx.rules.items()) if r.system in systems
+                 for c in r.condition_nodes("not_holder") if c.source is not None), None)
+    if rule is not None:
+        words += f" ; la circulaire le dit : « {clean_markup(rule.words())} » ({rule.source.lines})"
+    return words
 
 
 def _rule_words(b: Blocked) -> str:
