@@ -79,3 +79,28 @@ def test_holding_the_goal_is_the_reason_given(app, line):
     assert "déjà titulaire du CESS" in message or "est titulaire du CESS" in message
     assert "(l. 562-564)" in message and "titres identiques ou équivalents" in message
     assert no.value.answer.diagnosis.to_dict()["message"] == message
+
+
+# --------------------------------------------------------------------------- 4. filters without effect
+
+# Derivation: the routes CE6P → CESS are the circular's (6P → 7P, l. 811-812, CESS l. 1191-1194;
+# 6P → 5TQ → 6TQ, l. 853, 883, CESS l. 1191-1193): none of their conditions speaks of parts of a
+# qualification (blocs, CCP: la-mache-cqp, titre-pro-sessions) or of a register (RNCP, RS:
+# cqp-4-etapes). --missing 2 and --registered RNCP concern no step: the answer says so (text
+# and JSON), and its routes are those without the filter.
+@pytest.mark.parametrize("given, name", [({"missing": 2}, "missing"), ({"registered": "RNCP"}, "registered")])
+def test_a_filter_that_concerns_no_step_is_said(app, given, name):
+    plain = ask(app, "CE6P", "CESS")
+    answer = ask(app, "CE6P", "CESS", **given)
+    assert [r.sort_key() for r in answer.routes] == [r.sort_key() for r in plain.routes]
+    assert answer.unused == (name,) and plain.unused == ()
+    [note] = answer.to_dict()["unused_filters"]
+    assert note["filter"] == name and "ne concerne aucune étape de ces parcours" in note["note"]
+    assert f"--{name}" in note["note"]
+    assert "Filtre sans effet" in answer.text(80) and "unused_filters" not in plain.to_dict()
+
+
+# Derivation: the age is read by the circular's admissions (« âgés … de 15 ans accomplis » and
+# the age bands, e.g. l. 817-825 for the 7P): --age concerns these routes, and is not noted.
+def test_a_filter_read_by_a_step_is_not_noted(app):
+    assert ask(app, "CE6P", "CESS", age=17).unused == ()

@@ -210,11 +210,14 @@ def route_record(route: Route, index: RouteIndex, view: RouteView | None = None)
 
 def answer_record(answer) -> dict:
     """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
-    open with a rule open to any pupil; ``diagnosis`` when there is no route)."""
+    open with a rule open to any pupil; ``unused_filters`` when a filter given concerns no step
+    of the routes, ``[{filter, note}]``; ``diagnosis`` when there is no route)."""
     out = {"from": answer.source.id, "to": answer.target.id,
            "routes": [route_record(r, answer.view.index, answer.view) for r in answer.routes]}
     if answer.note:
         out["note"] = answer.note
+    if getattr(answer, "unused", ()):
+        out["unused_filters"] = [{"filter": f, "note": n} for f, n in zip(answer.unused, answer.unused_notes())]
     if getattr(answer, "diagnosis", None) is not None:
         out["diagnosis"] = answer.diagnosis.to_dict()
     return out

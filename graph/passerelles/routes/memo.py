@@ -151,6 +151,8 @@ class Explanation:
                     "règle pas restent à remplir.", width)
         if a.note:
             out += wrap(note_words(a), width)
+        for note in a.unused_notes():
+            out += wrap(note, width)
         notes, repeats, seen = _Notes(), repeats_of(a), {}
         for i, route in enumerate(a.routes, 1):
             out.append("")

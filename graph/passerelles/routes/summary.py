@@ -355,6 +355,8 @@ def answer_text(answer, width: int = 80) -> str:
         out += wrap(f"Situation donnée : {said}.", width)
     if answer.note:
         out += wrap(note_words(answer), width)
+    for note in answer.unused_notes():
+        out += wrap(note, width)
     repeats, seen = repeats_of(answer), {}
     for i, route in enumerate(answer.routes, 1):
         out.append("")
