@@ -104,3 +104,25 @@ def test_a_filter_that_concerns_no_step_is_said(app, given, name):
 # the age bands, e.g. l. 817-825 for the 7P): --age concerns these routes, and is not noted.
 def test_a_filter_read_by_a_step_is_not_noted(app):
     assert ask(app, "CE6P", "CESS", age=17).unused == ()
+
+
+# --------------------------------------------------------------------------- 5. a conditional answer
+
+# Derivation: to Maud, holder of a French CAP petite enfance, Infor Jeunes answers only « Pour
+# le savoir, il faut introduire une demande auprès du service des équivalences » (000 l. 23):
+# whether the CAP counts as the CQSS auxiliaire de l'enfance (and so opens the complément CESS,
+# l. 41) is a decision outside the corpus whose outcome is not stated. The memo's answer is
+# « seulement si » that decision is obtained, never « oui ».
+def test_a_route_through_an_undecided_equivalence_answers_only_if(app):
+    from passerelles.routes.memo import Explanation
+    lines = next(CORPUS.glob("000_*.txt")).read_text(encoding="utf-8").splitlines()
+    assert "il faut introduire une demande auprès du service des équivalences" in lines[22]
+    explanation = Explanation.of(ask(app, "CAP petite enfance", "CESS"))
+    memo = " ".join(explanation.memo(80).split())
+    assert "Réponse : oui" not in memo
+    assert "Réponse : seulement si une décision du service des équivalences" in memo
+    assert "dont l'issue n'est pas dite" in memo
+    assert explanation.to_dict()["routes"][0]["supposes"]
+    # a route of the circular with nothing undecided still answers « oui » (l. 811-812, 1191-1194)
+    plain = Explanation.of(ask(app, "CE6P", "CESS", k=1))
+    assert "Réponse : oui" in " ".join(plain.memo(80).split()) and "supposes" not in plain.to_dict()["routes"][0]

@@ -100,13 +100,22 @@ def _sentence(step: Step, view, call: str) -> str:
     return f"{who} peut {verb} en {to}{call}"
 
 
+def route_hypotheses(route) -> list[str]:
+    """What a route supposes that no document settles (an equivalence decision whose issue is
+    not given …): its answer is « seulement si … ».
+
+    Every route of the question supposing something, the answer is conditional; one route
+    free of it answers « oui »."""
+    return list(dict.fromkeys(h for s in route.steps for c in s.conditions for h in c.hypotheses()))
+
+
 @dataclass(frozen=True)
 class Explanation:
     """The answer of ``passerelles explain``: the routes (``answer``) and, for each, one
     French sentence per step (``sentences``, the ``explanation`` of the JSON).
 
     ``to_dict()`` is the JSON of ``explain --json`` (that of ``route --json``, each route with
-    its ``explanation``); ``memo(width)`` the memo for people.
+    its ``explanation``, and ``supposes`` when it rests on what no document settles); ``memo(width)`` the memo for people.
     """
 
     answer: Answer
@@ -118,7 +127,8 @@ class Explanation:
 
     def to_dict(self) -> dict:
         record = self.answer.to_dict()
-        record["routes"] = [{**r, "explanation": list(t)} for r, t in zip(record["routes"], self.sentences)]
+        record["routes"] = [{**r, "explanation": list(t), **({"supposes": h} if (h := route_hypotheses(route)) else {})}
+                            for r, t, route in zip(record["routes"], self.sentences, self.answer.routes)]
         return record
 
     def frame(self):
@@ -147,8 +157,10 @@ class Explanation:
         length = route_years(shortest, view.index)
         known = length[0].isdigit() or length.startswith(("au moins", "entre", "généralement"))
         by = f"en {length} par le parcours le plus court" if known else f"par le parcours le plus court ({length})"
-        out += wrap(f"Réponse : oui, {by}{more}, aux conditions dites pour chaque étape : celles que la situation donnée ne "
-                    "règle pas restent à remplir.", width)
+        supposed = route_hypotheses(shortest) if all(route_hypotheses(r) for r in a.routes) else []
+        yes = f"seulement si {' ; et si '.join(supposed)} : alors" if supposed else "oui"
+        out += wrap(f"Réponse : {yes}, {by}{more}, aux conditions dites pour chaque étape : celles que la situation donnée "
+                    "ne règle pas restent à remplir.", width)
         if a.note:
             out += wrap(note_words(a), width)
         for note in a.unused_notes():

@@ -117,6 +117,12 @@ class Condition:
     def default_words(self) -> str:
         return f"{self.key} : {self.value()}"
 
+    def hypotheses(self) -> list[str]:
+        """What a route must suppose when this condition's outcome is stated nowhere (a
+        decision outside the corpus whose issue is not given, a fact the corpus leaves
+        unknown), in French: an answer through it is « seulement si … », never « oui »."""
+        return []
+
     def describe(self) -> str:
         """The condition in French, with the line of the circular it comes from."""
         words = self.words()
