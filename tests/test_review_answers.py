@@ -126,3 +126,34 @@ def test_a_route_through_an_undecided_equivalence_answers_only_if(app):
     # a route of the circular with nothing undecided still answers « oui » (l. 811-812, 1191-1194)
     plain = Explanation.of(ask(app, "CE6P", "CESS", k=1))
     assert "Réponse : oui" in " ".join(plain.memo(80).split()) and "supposes" not in plain.to_dict()["routes"][0]
+
+
+# --------------------------------------------------------------------------- 3. French of the answers
+
+# Derivation: the ACC is « l'attestation de compétences complémentaires » (l. 349; its award,
+# l. 1220): « délivrance de l'ACC », never « du ACC »; the attestation de réinsertion (l. 1232,
+# 1281) is an attestation: « de l'attestation … »; the titre professionnel (003 l. 5, its award
+# l. 33) is « du titre professionnel », never « du TP ».
+def test_step_words_take_the_right_article(app):
+    def words(from_, to, **kw):
+        return " ".join(ask(app, from_, to, **kw).text(200).split())
+    assert "7P → ACC : délivrance de l'ACC" in words("START", "ACC")
+    assert "→ ATT-REINSERTION : délivrance de l'attestation de réinsertion" in words("START", "ACC")
+    tp = words("CCP", "TP")
+    assert "→ TP : délivrance du titre professionnel" in tp and "du TP" not in tp
+    for wrong in ("du ACC", "du ACP-D2", "du ATT-REINSERTION"):
+        assert wrong not in words("START", "ACC")
+    # the circular's codes readers write keep their article (l. 1191-1194, 1196)
+    cess = words("CE6P", "CESS")
+    assert "7P → CESS : délivrance du CESS" in cess and "CE6P → 6P : le CE6P atteste la réussite de la 6P" in cess
+
+
+# Derivation: Maud holds a « CAP petite enfance français » (000 l. 19-20) and asks about the
+# complément CESS (l. 20): the memo names them by their labels, not by the graph's codes.
+def test_the_memo_names_states_by_their_labels(app):
+    from passerelles.routes.memo import Explanation
+    memo = " ".join(Explanation.of(ask(app, "CAP petite enfance", "CESS")).memo(200).split())
+    assert "titulaire du CAP Petite enfance (titre français)" in memo
+    assert "Elle suit le module de cours généraux complémentaires (complément CESS)" in memo
+    assert "FR-CAP-PETITE-ENFANCE (" not in memo.split("Parcours 1")[0].split("Question")[1]
+    assert "suit la PS-COMPLEMENT-CESS" not in memo and "titulaire du FR-CAP" not in memo

@@ -16,6 +16,7 @@ from ..rules.time import total_words
 from ..rules.truth import MET, NOT_MET
 from ..rules.vocab import FUNDER_LABELS, ROLE_LABELS, Role
 from ..text import clean_markup
+from .french import Noun, noun
 from .search import Route, Step
 from .states import START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteIndex, RouteView
@@ -238,17 +239,26 @@ def state_name(state, view: RouteView, rule=None) -> str:
     return f"{state.id} ({clean_markup(label)})" if label != state.id else state.id
 
 
-#: What each kind of step does, in French (``{to}``: the target's id).
+#: What each kind of step does, in French: ``{to}`` the target's id; ``{of_to}``, ``{at_to}``,
+#: ``{the_to}`` and ``{the_src}`` the target (or source) named with its article
+#: (:mod:`.french`: « de l'ACC », « au CQSS … », « le CE6P »).
 STEP_WORDS = {StepKind.ADMISSION: "admission en {to}", StepKind.REINSERTION: "réinsertion en {to}",
-              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance du {to}",
-              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "le {src} atteste la réussite de la {to}",
-              StepKind.STUDY: "études en {to}", StepKind.EQUIVALENCE: "équivalence au {to}"}
+              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance {of_to}",
+              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "{the_src} atteste la réussite {of_to}",
+              StepKind.STUDY: "études en {to}", StepKind.EQUIVALENCE: "équivalence {at_to}"}
 
 
-def step_kind_words(step: Step) -> str:
-    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``."""
-    src = start_name(step.rule) if step.source == START else step.source.id
-    return STEP_WORDS[step.kind].format(to=step.target.id, src=src)
+def step_kind_words(step: Step, index: RouteIndex | None = None) -> str:
+    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``,
+    ``délivrance de l'ACC`` (with ``index``, a title is named as readers name it, with its
+    article: « délivrance du titre professionnel », never « du TP »)."""
+    def named(state):
+        return noun(index, state.id) if index is not None else Noun(state.id)
+    to = named(step.target)
+    src = Noun(start_name(step.rule)) if step.source == START else named(step.source)
+    words = STEP_WORDS[step.kind].format(to=step.target.id, of_to=to.of(), at_to=to.to(), the_to=to.the(),
+                                         the_src=src.the() if step.source != START else src.name)
+    return words
 
 
 def years_words(years: int | None, at_least: int = 0, short: bool = False) -> str:

@@ -31,6 +31,12 @@ class Noun:
 
     name: str
     feminine: bool = False
+    #: the label shown after a code readers know: « CE6P (Certificat d'études …) »
+    gloss: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.name} ({self.gloss})" if self.gloss else self.name
 
     @property
     def elided(self) -> bool:
@@ -38,15 +44,15 @@ class Noun:
 
     def the(self) -> str:
         """With the definite article: ``le CESS``, ``la 6P``, ``l'ACC``."""
-        return f"l'{self.name}" if self.elided else f"{'la' if self.feminine else 'le'} {self.name}"
+        return f"l'{self.shown}" if self.elided else f"{'la' if self.feminine else 'le'} {self.shown}"
 
     def of(self) -> str:
         """After « de »: ``du CESS``, ``de la 6P``, ``de l'ACC``."""
-        return f"de {self.the()}" if self.elided or self.feminine else f"du {self.name}"
+        return f"de {self.the()}" if self.elided or self.feminine else f"du {self.shown}"
 
     def to(self) -> str:
         """After « à »: ``au CESS``, ``à la 6P``, ``à l'ACC``."""
-        return f"à {self.the()}" if self.elided or self.feminine else f"au {self.name}"
+        return f"à {self.the()}" if self.elided or self.feminine else f"au {self.shown}"
 
 
 def _feminine(label: str) -> bool:
@@ -69,15 +75,17 @@ def _in_prose(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def noun(index, state_id: str) -> Noun:
+def noun(index, state_id: str, gloss: bool = False) -> Noun:
     """How prose names the state ``state_id`` of the route ``index``: its id when readers write
-    it (one of its labels), else its label; with the gender of its label."""
+    it (one of its labels), else its label; with the gender of its label (``gloss``: a code is
+    followed by its label, « CE6P (Certificat d'études …) »)."""
     info = index.states.get(state_id) or {}
     label = info.get("label") or state_id
     feminine = _feminine(label)
-    known = state_id == label or state_id in (info.get("alt_labels") or ()) or state_id == info.get("abbreviation") \
-        and state_id in (info.get("alt_labels") or ())
-    return Noun(state_id if known or not info else _in_prose(label), feminine)
+    known = state_id == label or state_id in (info.get("alt_labels") or ())
+    if known or not info:
+        return Noun(state_id, feminine, clean_markup(label) if gloss and label != state_id else None)
+    return Noun(_in_prose(label), feminine)
 
 
 def of(index, state_id: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import clean_markup
+from .french import noun
 from .explain import CIRCULAR, SECONDARY, basis_of, cite_all, explain_step, standing_of, state_name, study_words
 from .search import Step
 from .service import Answer
@@ -81,19 +82,22 @@ def _pupil(rule) -> bool:
 
 def _sentence(step: Step, view, call: str) -> str:
     """What a step does, as the memo says it, with its note call."""
-    to = state_name(step.target, view)
+    named = noun(view.index, step.target.id, gloss=True)
+    # a code readers write is shown with its label; another (PS-COMPLEMENT-CESS) by its label only
+    to = state_name(step.target, view) if named.name == step.target.id else named.name
     kind = step.kind
     pupil = _pupil(step.rule)
     one = "L'élève" if pupil else "La personne"
     if kind is StepKind.ATTESTS:
-        return f"Le {step.source.id} atteste la réussite de la {to}{call}."
+        src = noun(view.index, step.source.id).the()
+        return f"{src[:1].upper()}{src[1:]} atteste la réussite {named.of()}{call}."
     if kind is StepKind.AWARD:
-        return f"{one} obtient le {to}{call}"
+        return f"{one} obtient {named.the()}{call}"
     if kind is StepKind.OPTION_ACCESS:
         return f"{one} peut accéder à l'option {to}{call}"
     if kind is StepKind.EQUIVALENCE:
-        return f"{one} peut être tenue pour titulaire du {to}{call}" if not pupil else \
-            f"{one} peut être tenu pour titulaire du {to}{call}"
+        return f"{one} peut être tenue pour titulaire {named.of()}{call}" if not pupil else \
+            f"{one} peut être tenu pour titulaire {named.of()}{call}"
     verb = {StepKind.ADMISSION: "être admis" if pupil else "être admise", StepKind.REINSERTION: "être réinséré",
             StepKind.PASSAGE: "passer"}[kind]
     who = ("Tout élève" if pupil else "Toute personne") if step.source == START else one
@@ -141,10 +145,11 @@ class Explanation:
         out.append("")
         pupil = all(_pupil(s.rule) for r in a.routes for s in r.steps)
         who = "un élève" if pupil else "une personne"
-        holder = (f"{who} quelconque" if a.source.start == START else
-                  f"{who} titulaire du {state_name(a.source.start, view)}" if a.source.kind == "title" else
-                  f"{who} ayant réussi la {state_name(a.source.start, view)}")
-        goal = f"le {state_name(a.target.nodes[0], view)}" if a.target.kind == "title" and a.target.nodes else \
+        start = noun(view.index, a.source.start.id, gloss=True) if a.source.start != START else None
+        holder = (f"{who} quelconque" if start is None else
+                  f"{who} titulaire {start.of()}" if a.source.kind == "title" else
+                  f"{who} ayant réussi {start.the()}")
+        goal = noun(view.index, a.target.nodes[0].id, gloss=True).the() if a.target.kind == "title" and a.target.nodes else \
             f"la {a.target.label} ({a.target.id})" if a.target.kind != "title" else a.target.id
         shortest = a.routes[0]
         out += wrap(f"Question : {holder} peut-{'il' if pupil else 'elle'} atteindre {clean_markup(goal)}, et sur quelle "
@@ -187,7 +192,7 @@ class Explanation:
                     out += wrap(detail, width, "   ")
                 year = study.get(step.target.id) if step.kind is not StepKind.AWARD else None
                 if year is not None:
-                    out += wrap(f"{'Il' if _pupil(step.rule) else 'Elle'} suit la {year.target.id} "
+                    out += wrap(f"{'Il' if _pupil(step.rule) else 'Elle'} suit {noun(view.index, year.target.id).the()} "
                                 f"({study_words(year, view)}).", width, "   ")
             out += disagreements(route, view, width, seen, f"au parcours {i}", "")
         out.append("")
