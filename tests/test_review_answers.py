@@ -157,3 +157,20 @@ def test_the_memo_names_states_by_their_labels(app):
     assert "Elle suit le module de cours généraux complémentaires (complément CESS)" in memo
     assert "FR-CAP-PETITE-ENFANCE (" not in memo.split("Parcours 1")[0].split("Question")[1]
     assert "suit la PS-COMPLEMENT-CESS" not in memo and "titulaire du FR-CAP" not in memo
+
+
+# Derivation: the rules of circulaire 7282 are valid for 2019-2020 only (« Directives pour
+# l'année scolaire 2019-2020 », l. 12; the rule file's validity): for --year 2030-2031 the first step
+# (the CE6P attesting the 6P, l. 1196) is out of scope. The diagnosis says so in French,
+# « valable en 2019-2020 », never « valid 2019-2020–2019-2020 ».
+def test_the_diagnosis_is_french_and_says_the_validity_in_words(app, cli):
+    with pytest.raises(NoRoute) as no:
+        ask(app, "CE6P", "CESS", year="2030-2031")
+    message = str(no.value)
+    assert message.startswith("pas de parcours de CE6P à CESS : la situation donnée exclut le CE6P attestant la "
+                              "réussite de la 6P")
+    assert "(règle award-CE6P, l. 1196) : valable en 2019-2020, et non en 2030-2031" in message
+    assert "valid " not in message and "no route" not in message
+    assert no.value.answer.to_dict()["diagnosis"]["blocked"][0]["scope"] == ["valable en 2019-2020, et non en 2030-2031"]
+    result = cli("route", "CE6P", "CESS", "--year", "2030-2031")
+    assert result.code == 1 and "valable en 2019-2020" in result.err and "2019-2020–2019-2020" not in result.err

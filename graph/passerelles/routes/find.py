@@ -117,7 +117,7 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if source.start is None:
         raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
     if not target.nodes:
-        raise NoAnswer(f"no route from {source.id} to {target.id}: no option or year matches {target.id}")
+        raise NoAnswer(f"pas de parcours de {source.id} à {target.id} : aucune option ni année ne correspond à {target.id}")
     entries = source.start == START
     if entries and not record.systems:
         record = replace(record, systems=start_systems(view, target))
@@ -131,11 +131,11 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
         opening = Opening(source.id, target.id, leading, named, tuple(denials(view, source.id, target.id)))
     if not raw:
         if max_years is not None and search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps):
-            raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
+            raise NoAnswer(f"pas de parcours de {source.id} à {target.id} en {max_years} année(s) scolaire(s) au plus")
         raise NoAnswer(why_no_route(view, source, target, record, entries, max_steps))
     if all_routes and len(raw) > MAX_ROUTES:
-        raise NoAnswer(f"more than {MAX_ROUTES} routes from {source.id} to {target.id}: "
-                       "narrow the question (--max-years, filters) or ask for the k shortest")
+        raise NoAnswer(f"plus de {MAX_ROUTES} parcours de {source.id} à {target.id} : précisez la question "
+                       "(--max-years, filtres) ou demandez les k plus courts")
     routes = sorted((build_route(steps, final) for steps, final, _ in raw), key=Route.sort_key)
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]
