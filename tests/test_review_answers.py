@@ -174,3 +174,22 @@ def test_the_diagnosis_is_french_and_says_the_validity_in_words(app, cli):
     assert no.value.answer.to_dict()["diagnosis"]["blocked"][0]["scope"] == ["valable en 2019-2020, et non en 2030-2031"]
     result = cli("route", "CE6P", "CESS", "--year", "2030-2031")
     assert result.code == 1 and "valable en 2019-2020" in result.err and "2019-2020–2019-2020" not in result.err
+
+
+# Derivation: the 4P admission « au sein d'un établissement … autorisé par le Ministre à ne pas
+# délivrer d'attestation au terme de la 3ème année » (l. 701) and the attestation de réinsertion
+# « à l'élève qui a suivi les cours pendant une année scolaire au moins et qui est jugé apte à
+# poursuivre ses études » (l. 1281) carry their lines too: every condition of 4P → CE6P has one.
+def test_every_condition_of_4p_to_ce6p_has_its_line(app):
+    index = view_of(app).index
+
+    def unsourced(conds, has=False):
+        for c in conds:
+            inside = has or "source" in c
+            kids = c.get("all_of") or c.get("any_of") or []
+            if not kids and not inside:
+                yield c
+            yield from unsourced(kids, inside)
+    for r in ask(app, "4P", "CE6P").routes:
+        for step in route_record(r, index)["steps"]:
+            assert not list(unsourced(step["conditions"])), step["rule"]
