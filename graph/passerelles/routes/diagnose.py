@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..rules.conditions import Condition
+from ..rules.conditions import Condition, NotHolder
 from ..text import clean_markup
 from ..rules.record import Record
 from ..rules.vocab import BODY_LABELS, SYSTEM_LABELS, System
@@ -272,7 +272,7 @@ def already_held(view: RouteView, target: Resolved, record: Record) -> str | Non
              f"aucun parcours ne mène à un titre déjà détenu")
     systems = set(idx.systems(held[0]))
     rule = next((c for _, r in sorted(idx.rules.items()) if r.system in systems
-                 for c in r.condition_nodes("not_holder") if c.source is not None), None)
+                 for c in r.condition_nodes() if isinstance(c, NotHolder) and c.source is not None), None)
     if rule is not None:
         words += f" ; la circulaire le dit : « {clean_markup(rule.words())} » ({rule.source.lines})"
     return words
