@@ -83,7 +83,7 @@ def test_an_unlisted_certificate_has_no_complement_but_the_humanities(app, route
     [r] = [route_record(x, view_of(app).index, view_of(app)) for x in answer.routes]
     assert rules_of(r) == ["admission-PS-HUMANITES", "award-CESS-humanites"] and r["steps"][0]["from"] == "START"
     assert r["duration"] == "généralement 2 ans"
-    assert "no rule leads from PS-SECRETAIRE-JURIDIQUE to CESS by itself" in answer.note
+    assert "aucune règle ne mène de PS-SECRETAIRE-JURIDIQUE à CESS à elle seule" in answer.note
     unknown = [c for c in r["steps"][0]["conditions"] if "unknown" in c]
     assert unknown and "conditions d'admission" in unknown[0]["unknown"]["about"]
 
@@ -95,7 +95,7 @@ def test_the_cqss_as_a_class_is_no_cess_and_the_note_says_which_cqss_lead_there(
     answer = ask(app, "CQSS", "CESS", k=3)
     assert [s.target.id for s in answer.routes[0].steps][-1] == "CESS"
     assert all(s.rule is None or s.rule.id != "admission-PS-COMPLEMENT-CESS" for r in answer.routes for s in r.steps)
-    assert "17 of the 17 CQSS the corpus names lead there by themselves" in answer.note
+    assert "17 des 17 CQSS que nomme le corpus y mènent par eux-mêmes" in answer.note
     assert "infor-jeunes-cess-cqss l. 9: « qui certifie la maîtrise d’un métier, mais qui ne correspond pas au CESS »" in answer.note
 
 

@@ -40,14 +40,15 @@ class Opening:
     said: tuple[str, ...] = ()
 
     def note(self) -> str:
-        """The note of the JSON answer (``note``)."""
-        out = (f"no rule leads from {self.source} to {self.target} by itself: these routes open with a rule that asks "
-               f"for no prior state, its conditions checked against what FROM says")
+        """The note of the JSON answer (``note``), in French as the answer's text."""
+        out = (f"aucune règle ne mène de {self.source} à {self.target} à elle seule : ces parcours s'ouvrent par une "
+               f"règle qui ne demande aucun état antérieur, dont les conditions sont vérifiées d'après ce que dit "
+               f"{self.source}")
         if self.leading:
-            out += (f"; {len(self.leading)} of the {self.named} {self.source} the corpus names lead there by "
-                    f"themselves (e.g. {self.leading[0]}): name yours")
+            out += (f" ; {len(self.leading)} des {self.named} {self.source} que nomme le corpus y mènent par "
+                    f"eux-mêmes (par exemple {self.leading[0]}) : nommez le vôtre")
         if self.said:
-            out += f"; the source says: {'; '.join(self.said)}"
+            out += f" ; le document dit : {' ; '.join(self.said)}"
         return out
 
 
