@@ -193,3 +193,14 @@ def test_every_condition_of_4p_to_ce6p_has_its_line(app):
     for r in ask(app, "4P", "CE6P").routes:
         for step in route_record(r, index)["steps"]:
             assert not list(unsourced(step["conditions"])), step["rule"]
+
+
+# Derivation: a route from START to the ACC opens with the « article 45 » admission open to any
+# pupil (l. 572-596) and ends with the award of the ACC (l. 1220). explain crashed on the START
+# step (a NameError in the step's justification); the memo now says « L'élève obtient l'ACC ».
+def test_explain_a_route_opening_with_start(app):
+    from passerelles.routes.memo import Explanation
+    explanation = Explanation.of(ask(app, "START", "ACC", k=1))
+    memo = " ".join(explanation.memo(200).split())
+    assert "L'élève obtient l'ACC (Attestation de compétences complémentaires" in memo
+    assert explanation.to_dict()["routes"][0]["explanation"][0].startswith("Admis(e) en")

@@ -305,13 +305,13 @@ def explain_step(step: Step, view: RouteView) -> str:
 
 def _explain_step(step: Step, view: RouteView) -> str:
     index = view.index
+    t = step.transition                 # before name(): START is named after the step's rule
     def name(state):
         if state == START:
             return start_name(t.rule)
         label = view.nodes[state].get("label", state.id) if state in view else state.id
         return f"{label} ({state.id})"
     to, src = name(step.target), name(step.source)
-    t = step.transition
     if t.kind is StepKind.STUDY:
         verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(step.target.mode.value, "suit")
         return f"{verb.capitalize()} : {to} ({study_words(step, view)})."
