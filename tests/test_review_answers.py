@@ -153,6 +153,7 @@ def test_step_words_take_the_right_article(app):
 def test_the_memo_names_states_by_their_labels(app):
     from passerelles.routes.memo import Explanation
     memo = " ".join(Explanation.of(ask(app, "CAP petite enfance", "CESS")).memo(200).split())
+    assert memo.startswith("Note : de CAP Petite enfance (titre français) à CESS Question :")
     assert "titulaire du CAP Petite enfance (titre français)" in memo
     assert "Elle suit le module de cours généraux complémentaires (complément CESS)" in memo
     assert "FR-CAP-PETITE-ENFANCE (" not in memo.split("Parcours 1")[0].split("Question")[1]

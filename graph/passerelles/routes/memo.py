@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from ..text import clean_markup
 from .french import noun
-from .explain import CIRCULAR, SECONDARY, basis_of, cite_all, explain_step, standing_of, state_name, study_words
+from .explain import (CIRCULAR, SECONDARY, basis_of, cite_all, explain_step, standing_of, start_name, state_name,
+                      study_words)
 from .search import Step
 from .service import Answer
 from .states import START, StepKind
@@ -141,7 +142,9 @@ class Explanation:
     def memo(self, width: int = 80) -> str:
         """The memo, wrapped at ``width`` columns (never inside a word)."""
         a, view = self.answer, self.answer.view
-        out = wrap(f"Note : de {a.source.id} à {a.target.id}", width)
+        first = next((s.rule for r in a.routes for s in r.steps if s.rule is not None), None)
+        source = start_name(first) if a.source.start == START else noun(view.index, a.source.id).name
+        out = wrap(f"Note : de {source} à {noun(view.index, a.target.id).name}", width)
         out.append("")
         pupil = all(_pupil(s.rule) for r in a.routes for s in r.steps)
         who = "un élève" if pupil else "une personne"
