@@ -90,7 +90,7 @@ def test_no_route_is_the_same_empty_answer_in_both(app, cli):
     data = result.json()
     assert data["routes"] == [] and data["diagnosis"]["step"] == {
         "from": "6P", "to": "7P", "kind": "admission",
-        "words": "the admission to 7P (7e année professionnelle de type B) after the 6P passed"}
+        "words": "l'admission en 7P (7e année professionnelle de type B) après avoir réussi la 6P"}
     assert [b["rule"] for b in data["diagnosis"]["blocked"]] == ["admission-7P-from-6e", "admission-7P-from-CQ6-art58"]
     assert str(refused.value) == data["diagnosis"]["message"]
 

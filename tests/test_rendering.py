@@ -125,12 +125,12 @@ def test_explain_is_a_legal_memo_at_every_width(at, width):
 
 @pytest.mark.parametrize("args, words", [
     (("route", "CE6P", "CESS", "--adult", "--age", "26"),
-     "the admission to 7P (7e année professionnelle de type B) after the 6P passed (rule admission-7P-from-6e, "
-     "l. 811-812) is ruled out by the situation given: être mineur"),
-    (("route", "START", "ART45-D2", "--age", "14"), "the admission to ART45-D2"),
-    (("route", "5P", "6P", "--holds", "AF-LIBRE"), "the admission to 6P"),
-    (("route", "CE6P", "CESS", "--regime", "article-45"), "regime article-49, not article-45"),
-    (("route", "CE6P", "7e:O", "--sector", "5"), "sector"),
+     "la situation donnée exclut l'admission en 7P (7e année professionnelle de type B) après avoir réussi la 6P "
+     "(règle admission-7P-from-6e, l. 811-812) : être mineur"),
+    (("route", "START", "ART45-D2", "--age", "14"), "l'admission en ART45-D2"),
+    (("route", "5P", "6P", "--holds", "AF-LIBRE"), "l'admission en 6P"),
+    (("route", "CE6P", "CESS", "--regime", "article-45"), "régime article-49, et non article-45"),
+    (("route", "CE6P", "7e:O", "--sector", "5"), "secteur"),
 ])
 def test_a_refused_route_says_which_condition_fails_for_which_step_in_words(cli, args, words):
     result = cli(*args)

@@ -484,7 +484,7 @@ def test_contract_filter_cuts_the_7p_admission(routes, rules, cli, line):
     assert listing == {"admission-ART45-D2", "admission-URGENCE", "admission-MFI",
                        "admission-3P-from-CE1D", "admission-3P-from-orientation"}
     # the step in words, not the view's internal ids (issue 9: "done:6P → in:7P" before)
-    with pytest.raises(NoAnswer, match=r"the admission to 7P \(7e année professionnelle de type B\) after the 6P passed"):
+    with pytest.raises(NoAnswer, match=r"l'admission en 7P \(7e année professionnelle de type B\) après avoir réussi la 6P"):
         routes("CE6P", "CESS", adult=True, age=19, contracts=["convention-emploi-formation"])
     ok = routes("CE6P", "CESS", adult=True, age=19, contracts=["contrat-alternance"])[0]
     assert ok["years"] == 1
@@ -506,7 +506,7 @@ def test_adult_of_18_or_21_with_a_contract_enters_the_7p(routes, age):
 # --regime article-45 no route from the CE6P reaches the CESS; the 3rd-degree article 45 admission
 # (l. 608) and the table's article 45 cell (l. 988) remain.
 def test_regime_filter(routes, rules, cli):
-    with pytest.raises(NoAnswer, match="regime article-49, not article-45"):
+    with pytest.raises(NoAnswer, match="régime article-49, et non article-45"):
         routes("CE6P", "CESS", regime="article-45")
     with pytest.raises(NoAnswer):
         routes("F3-PHASE3", "5P", regime="article-45")
@@ -542,7 +542,7 @@ def test_sector_filter(routes):
 def test_sector_filter_says_what_blocks(cli):
     res = cli("route", "CE6P", "7e:O", "--sector", "5")
     assert res.code == 1
-    assert "sector" in res.err
+    assert "secteur 7, et non 5" in res.err
 
 
 # Derivation: l. 2178 "3225 7ème PB Etancheur/Etancheuse S-O (organisable pour la dernière fois en
@@ -691,4 +691,4 @@ def test_contradictory_or_invalid_questions_exit_2(cli, args, message):
 
 def test_no_route_within_the_years_asked_exits_1(cli):
     result = cli("route", "CE6P", "CESS", "--all", "--max-years", "0")
-    assert result.code == 1 and "within 0 school year" in result.err
+    assert result.code == 1 and "en 0 année(s) scolaire(s) au plus" in result.err

@@ -83,7 +83,7 @@ def test_an_unlisted_certificate_has_no_complement_but_the_humanities(app, route
     [r] = [route_record(x, view_of(app).index, view_of(app)) for x in answer.routes]
     assert rules_of(r) == ["admission-PS-HUMANITES", "award-CESS-humanites"] and r["steps"][0]["from"] == "START"
     assert r["duration"] == "généralement 2 ans"
-    assert "no rule leads from PS-SECRETAIRE-JURIDIQUE to CESS by itself" in answer.note
+    assert "aucune règle ne mène de PS-SECRETAIRE-JURIDIQUE à CESS à elle seule" in answer.note
     unknown = [c for c in r["steps"][0]["conditions"] if "unknown" in c]
     assert unknown and "conditions d'admission" in unknown[0]["unknown"]["about"]
 
@@ -95,7 +95,7 @@ def test_the_cqss_as_a_class_is_no_cess_and_the_note_says_which_cqss_lead_there(
     answer = ask(app, "CQSS", "CESS", k=3)
     assert [s.target.id for s in answer.routes[0].steps][-1] == "CESS"
     assert all(s.rule is None or s.rule.id != "admission-PS-COMPLEMENT-CESS" for r in answer.routes for s in r.steps)
-    assert "17 of the 17 CQSS the corpus names lead there by themselves" in answer.note
+    assert "17 des 17 CQSS que nomme le corpus y mènent par eux-mêmes" in answer.note
     assert "infor-jeunes-cess-cqss l. 9: « qui certifie la maîtrise d’un métier, mais qui ne correspond pas au CESS »" in answer.note
 
 
@@ -124,7 +124,7 @@ def test_a_second_degree_certificate_opens_no_complement(refusal, line):
     enseignement du deuxième degré professionnel travaux de bureau » (l. 33) is not one."""
     assert "deuxième degré professionnel travaux de bureau" in line(IJ, 33)
     message = refusal("travaux de bureau", "PS-COMPLEMENT-CESS")
-    assert "admission-PS-COMPLEMENT-CESS (infor-jeunes-cess-cqss l. 10: from 17 named titles" in message
+    assert "admission-PS-COMPLEMENT-CESS (infor-jeunes-cess-cqss l. 10 : depuis 17 titres nommés" in message
 
 
 def test_the_cess_opens_higher_education_the_cqss_alone_does_not(app, routes, line):
@@ -337,23 +337,23 @@ def test_a_french_titre_or_cqp_has_no_route_to_the_belgian_cess(refusal):
     corpus names for a French CAP only (000 l. 23)."""
     for from_ in ("TP", "CQP", "CCP"):
         message = refusal(from_, "CESS")
-        assert message.startswith(f"no route from {from_} to CESS: no rule of the corpus leads from {from_}")
-        assert "service des équivalences" in message and "FR-CAP-PETITE-ENFANCE only" in message
-        assert f"not for {from_}" in message
+        assert message.startswith(f"pas de parcours de {from_} à CESS : aucune règle du corpus ne mène de {from_}")
+        assert "service des équivalences" in message and "ne l'énonce que pour FR-CAP-PETITE-ENFANCE" in message
+        assert f"pas pour {from_}" in message
 
 
 def test_no_bridge_between_the_french_systems_nor_back_to_france(refusal):
     """Q-X-05, Q-X-06: no bridge between CQP blocs and CCP (002 l. 10 speaks of other CQP
     only); nothing leads from the Belgian titles to the French ones."""
-    assert "the corpus states no bridge between these systems" in refusal("CQP", "TP")
-    assert "the corpus states no bridge between these systems" in refusal("BLOC-CQP", "CCP")
-    assert "the corpus states no bridge from BE-FWB to FR" in refusal("CESS", "CQP")
+    assert "le corpus n'énonce aucune passerelle entre ces systèmes" in refusal("CQP", "TP")
+    assert "le corpus n'énonce aucune passerelle entre ces systèmes" in refusal("BLOC-CQP", "CCP")
+    assert "le corpus n'énonce aucune passerelle de BE-FWB vers FR" in refusal("CESS", "CQP")
     assert "passerelles route START CQP" in refusal("CQSS animateur", "CQP")
 
 
 def test_jurisdiction_filter(routes, refusal):
     assert routes("CAP petite enfance", "CESS", jurisdiction="BE")
-    assert "jurisdiction BE-FWB, not within FR" in refusal("CAP petite enfance", "CESS", jurisdiction="FR")
+    assert "juridiction BE-FWB, hors de FR" in refusal("CAP petite enfance", "CESS", jurisdiction="FR")
 
 
 FOREIGN = ["TP", "CCP", "CCS", "CQP", "BLOC-CQP", "CQP-TECHNICO-COMMERCIAL-INDUSTRIEL", "FR-CAP-PETITE-ENFANCE", "CQSS",

@@ -1,8 +1,9 @@
 """Why there is no route: the first step that fails on the most promising route, in words.
 
 The most promising route is the one with the fewest failing steps (then the fewest school
-years), found by the same search with failing steps allowed and counted. The answer names
-the step in words (« the admission to 7P after the 6P passed »), each rule that would allow
+years), found by the same search with failing steps allowed and counted. The answer, in French
+as every answer for people, names the step in words (« l'admission en 7P après avoir réussi
+la 6P »), each rule that would allow
 it with its lines, and what fails — the conditions in the circular's words with their lines,
 or the question's scope (regime, school year, sector). It is a :class:`Diagnosis`: one line
 for people (``str``), and typed parts for scripts (:meth:`Diagnosis.to_dict`).
@@ -16,51 +17,93 @@ title does *not* lead to (« qui ne correspond pas au CESS ») is quoted with it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import networkx as nx
 
-from ..rules.conditions import Condition
+from ..rules.conditions import Condition, NotHolder
+from ..text import clean_markup
 from ..rules.record import Record
 from ..rules.vocab import BODY_LABELS, SYSTEM_LABELS, System
+from .french import Noun, noun, of as _of
 from .names import Resolved
 from .search import exclusions, full_conditions, search
 from .states import START, Mode, State, StateKind, StepKind
 from .view import RouteView
 
 CIRCULAR = "circulaire-7282"
-_STEP_WORDS = {StepKind.ADMISSION: "the admission to {to}", StepKind.REINSERTION: "the reinsertion into {to}",
-               StepKind.PASSAGE: "the passage to {to}", StepKind.AWARD: "the award of the {to}",
-               StepKind.OPTION_ACCESS: "the access to option {to}", StepKind.STUDY: "the study of {to}",
-               StepKind.ATTESTS: "the {src} attesting the {to}", StepKind.EQUIVALENCE: "the equivalence to the {to}"}
-_FROM_WORDS = {Mode.PASSED: "after the {id} passed", Mode.ATTENDED: "after the {id} attended",
-               Mode.FAILED: "after the {id} failed", Mode.ENROLLED: "in the {id}"}
+_STEP_WORDS = {StepKind.ADMISSION: "l'admission en {to}", StepKind.REINSERTION: "la réinsertion en {to}",
+               StepKind.PASSAGE: "le passage en {to}", StepKind.AWARD: "la délivrance {of_to}",
+               StepKind.OPTION_ACCESS: "l'accès à l'option {to}", StepKind.STUDY: "les études en {to}",
+               StepKind.ATTESTS: "{the_src} attestant la réussite {of_to}", StepKind.EQUIVALENCE: "l'équivalence {at_to}"}
+_FROM_WORDS = {Mode.PASSED: "après avoir réussi {the}", Mode.ATTENDED: "après avoir suivi {the}",
+               Mode.FAILED: "après avoir échoué en {id}", Mode.ENROLLED: "en {id}"}
 
 
-def state_words(state: State) -> str:
-    """Where a step starts, in words: ``after the 6P passed``, ``with the CQ6``, ``for any pupil``.
+def _noun(state: State, index=None) -> Noun:
+    """A state's name with its gender (a year, without an index: « la 6P »)."""
+    if index is not None:
+        return noun(index, state.id)
+    return Noun(state.id, feminine=state.kind is StateKind.YEAR)
+
+
+def state_words(state: State, index=None) -> str:
+    """Where a step starts, in words: ``après avoir réussi la 6P``, ``avec le CQ6``, ``pour tout élève``.
 
     >>> state_words(State.year("6P", Mode.PASSED)), state_words(State.title("CQ6")), state_words(START)
-    ('after the 6P passed', 'with the CQ6', 'for any pupil')
+    ('après avoir réussi la 6P', 'avec le CQ6', 'pour tout élève')
     """
     if state == START:
-        return "for any pupil"
+        return "pour tout élève"
     if state.kind is StateKind.YEAR:
-        return _FROM_WORDS[state.mode].format(id=state.id)
+        return _FROM_WORDS[state.mode].format(id=state.id, the=_noun(state, index).the())
     if state.kind is StateKind.OPTION:
-        return f"in option {state.id}"
-    return f"with the {state.id}"
+        return f"dans l'option {state.id}"
+    return f"avec {_noun(state, index).the()}"
 
 
-def step_words(kind: StepKind, source: State, target: State, label: str | None = None) -> str:
+def step_words(kind: StepKind, source: State, target: State, label: str | None = None, index=None) -> str:
     """A step in words, its target named by its id and label.
 
     >>> step_words(StepKind.ADMISSION, State.year("6P", Mode.PASSED), State.year("7P", Mode.ENROLLED), "7e année P")
-    'the admission to 7P (7e année P) after the 6P passed'
+    "l'admission en 7P (7e année P) après avoir réussi la 6P"
     """
-    named = f"{target.id} ({label})" if label and label != target.id else target.id
-    what = _STEP_WORDS[kind].format(to=named, src=source.id)
-    return what if kind is StepKind.ATTESTS else f"{what} {state_words(source)}"
+    gloss = label if label and label != target.id else None
+    to = Noun(target.id, _noun(target, index).feminine, gloss)    # the id, its label beside it
+    what = _STEP_WORDS[kind].format(to=to.shown, of_to=to.of(), at_to=to.to(), the_src=_noun(source, index).the())
+    return what if kind is StepKind.ATTESTS else f"{what} {state_words(source, index)}"
+
+
+#: The engine's reasons (the question's scope, a crossing between systems, a year left
+#: unsanctioned), said in French: (pattern, replacement).
+_REASONS = (
+    (re.compile(r"\bregime ([\w/-]+), not ([\w-]+)"), r"régime \1, et non \2"),
+    (re.compile(r"\bjurisdiction ([\w-]+), not within ([\w-]+)"), r"juridiction \1, hors de \2"),
+    (re.compile(r"\bvalid (\d{4}-\d{4})–(\d{4}-\d{4}), not (\d{4}-\d{4})"),
+     lambda m: (f"valable en {m[1]}" if m[1] == m[2] else f"valable de {m[1]} à {m[2]}") + f", et non en {m[3]}"),
+    (re.compile(r"\boption (\S+) is in sector (\d+), not (\d+)"), r"l'option \1 relève du secteur \2, et non \3"),
+    (re.compile(r"\boption (\S+) may be organised (\S+)–(\S+) only \(l\. (\d+)\), not in (\S+)"),
+     r"l'option \1 ne peut être organisée que de \2 à \3 (l. \4), et non en \5"),
+    (re.compile(r"\bsystem ([\w-]+), not ([\w/-]+): a rule open to any pupil serves its own system only"),
+     r"système \1, et non \2 : une règle ouverte à tout élève ne sert que son propre système"),
+    (re.compile(r"\bsystem ([\w-]+), not ([\w/-]+)"), r"système \1, et non \2"),
+    (re.compile(r"(\S+) is not sanctioned \(élève libre\)"), r"la \1 n'est pas sanctionnée (élève libre)"),
+    (re.compile(r"^its conditions$"), "ses conditions"),
+)
+
+
+def french_reason(reason: str) -> str:
+    """The engine's reason for ruling a step out, in French.
+
+    >>> french_reason("valid 2019-2020–2019-2020, not 2030-2031")
+    'valable en 2019-2020, et non en 2030-2031'
+    >>> french_reason("regime article-49, not article-45")
+    'régime article-49, et non article-45'
+    """
+    for pattern, replacement in _REASONS:
+        reason = pattern.sub(replacement, reason)
+    return reason
 
 
 @dataclass(frozen=True)
@@ -135,8 +178,9 @@ def across_systems(view: RouteView, source: Resolved, target: Resolved, record: 
         return None
     if source.start in view and any(n in view and nx.has_path(view, source.start, n) for n in target.nodes):
         return None
-    words = (f"no rule of the corpus leads from {source.id} ({_systems_words(record.systems)}, {record.jurisdiction}) to "
-             f"{target.id} ({_systems_words(goal_systems)}): a route never crosses systems but through a rule that says so")
+    words = (f"aucune règle du corpus ne mène de {source.id} ({_systems_words(record.systems)}, {record.jurisdiction}) à "
+             f"{target.id} ({_systems_words(goal_systems)}) : un parcours ne passe d'un système à un autre que par une "
+             f"règle qui le dit")
     goal_jurisdictions = {idx.states.get(n.id, {}).get("jurisdiction") for n in target.nodes} - {None}
     foreign = record.jurisdiction not in goal_jurisdictions
 
@@ -151,42 +195,46 @@ def across_systems(view: RouteView, source: Resolved, target: Resolved, record: 
         ways = []
         for r in crossings:
             bodies = sorted({BODY_LABELS.get(c.body.value, c.body.value) for c in r.condition_nodes() if hasattr(c, "body")})
-            what = f"a decision of the {', '.join(bodies)} ({r.kind.value}, outside the corpus)" if bodies else r.kind.value
-            where = f"{r.source.document} l. {r.source.first}: « {r.source.quote} »"
+            what = f"une décision du {', '.join(bodies)} ({r.kind.value}, hors du corpus)" if bodies else r.kind.value
+            where = f"{r.source.document} l. {r.source.first} : « {r.source.quote} »"
             if source.id in r.from_:
-                ways.append(f"the corpus's way across from {source.id}, {what} towards {r.to} ({where}), does not lead "
-                            f"to {target.id}")
+                ways.append(f"la voie du corpus depuis {source.id}, {what} vers {r.to} ({where}), ne mène pas "
+                            f"à {target.id}")
             else:
-                ways.append(f"{what} — the corpus states it for {', '.join(r.from_)} only ({where}), not for {source.id}")
-        words += "; what would be needed: " + "; ".join(ways)
+                ways.append(f"{what} — le corpus ne l'énonce que pour {', '.join(r.from_)} ({where}), pas pour {source.id}")
+        words += " ; il faudrait : " + " ; ".join(ways)
     elif foreign:
-        words += f"; the corpus states no bridge from {record.jurisdiction} to {', '.join(sorted(goal_jurisdictions))}"
+        words += (f" ; le corpus n'énonce aucune passerelle de {record.jurisdiction} vers "
+                  f"{', '.join(sorted(goal_jurisdictions))}")
     else:
-        words += "; the corpus states no bridge between these systems"
+        words += " ; le corpus n'énonce aucune passerelle entre ces systèmes"
     into = _into(view, target)
     if into and not foreign:
-        words += f" (the rules leading to {target.id}: {into})"
+        words += f" (règles menant à {target.id} : {into})"
     if search(view, Record(open=True), target.nodes, k=1, entries=True):
-        words += f" (routes open to any person of {target.id}'s system: passerelles route START {target.id})"
+        words += f" (parcours ouverts à toute personne du système de {target.id} : passerelles route START {target.id})"
     return words
 
 
 def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Record, entries: bool,
                  max_steps: int = 16) -> Diagnosis:
     """Which condition, or which missing rule, blocks every route (see the module docstring)."""
-    head = f"no route from {source.id} to {target.id}"
+    head = f"pas de parcours de {source.id} à {target.id}"
     if not target.nodes:
-        return Diagnosis(f"{head}: no option or year matches {target.id}", source.id, target.id)
+        return Diagnosis(f"{head} : aucune option ni année ne correspond à {target.id}", source.id, target.id)
+    held = already_held(view, target, record)
+    if held:
+        return Diagnosis(f"{head} : {held}", source.id, target.id)
     said = denials(view, source.id, target.id)
-    tail = f" — the source says so: {'; '.join(said)}" if said else ""
+    tail = f" — le document le dit : {' ; '.join(said)}" if said else ""
     across = across_systems(view, source, target, record)
     if across:
-        return Diagnosis(f"{head}: {across}{tail}", source.id, target.id)
+        return Diagnosis(f"{head} : {across}{tail}", source.id, target.id)
     found = search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps, relaxed=True)
     if not found:
         into = _into(view, target)
-        return Diagnosis(f"{head}: no rule of the corpus leads there from {source.id}"
-                         + (f" (the rules leading to {target.id}: {into})" if into else "") + tail, source.id, target.id)
+        return Diagnosis(f"{head} : aucune règle du corpus n'y mène depuis {source.id}"
+                         + (f" (règles menant à {target.id} : {into})" if into else "") + tail, source.id, target.id)
     steps, _, faults = found[0]
     if not faults:
         return Diagnosis(head + tail, source.id, target.id)
@@ -200,22 +248,41 @@ def why_no_route(view: RouteView, source: Resolved, target: Resolved, record: Re
         fails = tuple(full.failing(before)) if full is not None else ()
         blocked.append(Blocked(t.id, rule.source.lines if rule else "", rule.source.document if rule else "",
                                rule.source.first if rule else 0, rule.source.last if rule else 0,
-                               fault.removeprefix(prefix), fails, tuple(exclusions(t, before, view))))
+                               french_reason(fault.removeprefix(prefix)), fails,
+                               tuple(french_reason(e) for e in exclusions(t, before, view))))
     kind = move.transitions[0].kind
     words = step_words(kind, move.source, move.target, view.index.label(move.target.id)
-                       if move.target.kind is not StateKind.OPTION else view.nodes[move.target].get("label"))
+                       if move.target.kind is not StateKind.OPTION else view.nodes[move.target].get("label"), view.index)
     first = blocked[0]
-    message = f"{head}: {words} ({_rule_words(first)}) is ruled out by the situation given: {first.reason}"
+    message = f"{head} : la situation donnée exclut {words} ({_rule_words(first)}) : {first.reason}"
     if len(blocked) > 1:
-        message += " (and likewise " + ", ".join(_rule_words(b) for b in blocked[1:]) + ")"
+        message += " (de même : " + ", ".join(_rule_words(b) for b in blocked[1:]) + ")"
     return Diagnosis(message + tail, source.id, target.id, (move.source, move.target, kind), words, tuple(blocked))
+
+
+def already_held(view: RouteView, target: Resolved, record: Record) -> str | None:
+    """The answer when the record already holds the goal: no step leads to a title held (a
+    route would end where it starts), and the circular forbids enrolling in formations that
+    lead to titles identical or equivalent to those held (l. 562-564), or ``None``."""
+    held = [n.id for n in target.nodes if n.kind is StateKind.TITLE and record.title(n.id) is not None]
+    if not held:
+        return None
+    idx = view.index
+    words = (f"la situation donnée dit déjà que la personne est titulaire {_of(idx, held[0])} (--holds {held[0]}) : "
+             f"aucun parcours ne mène à un titre déjà détenu")
+    systems = set(idx.systems(held[0]))
+    rule = next((c for _, r in sorted(idx.rules.items()) if r.system in systems
+                 for c in r.condition_nodes() if isinstance(c, NotHolder) and c.source is not None), None)
+    if rule is not None:
+        words += f" ; la circulaire le dit : « {clean_markup(rule.words())} » ({rule.source.lines})"
+    return words
 
 
 def _rule_words(b: Blocked) -> str:
     """A rule in a message: its id and lines, and its document when it is not the circular."""
     if not b.lines:
-        return f"rule {b.rule}"
-    return f"rule {b.rule}, {b.lines}" if b.document in ("", CIRCULAR) else f"rule {b.rule}, {b.document} {b.lines}"
+        return f"règle {b.rule}"
+    return f"règle {b.rule}, {b.lines}" if b.document in ("", CIRCULAR) else f"règle {b.rule}, {b.document} {b.lines}"
 
 
 def _into(view: RouteView, target: Resolved) -> str:
@@ -226,9 +293,9 @@ def _into(view: RouteView, target: Resolved) -> str:
     shown = []
     for _, r in rules[:6]:
         where = r.source.lines if r.source.document == CIRCULAR else f"{r.source.document} l. {r.source.first}"
-        shown.append(f"{r.id} ({where}: from {_from_words(r.from_)})" if r.from_ else f"{r.id}, {where}")
+        shown.append(f"{r.id} ({where} : depuis {_from_words(r.from_)})" if r.from_ else f"{r.id}, {where}")
     return "; ".join(shown) + (" …" if len(rules) > 6 else "")
 
 
 def _from_words(states: tuple[str, ...]) -> str:
-    return ", ".join(states) if len(states) <= 3 else f"{len(states)} named titles ({', '.join(states[:2])} …)"
+    return ", ".join(states) if len(states) <= 3 else f"{len(states)} titres nommés ({', '.join(states[:2])} …)"

@@ -16,6 +16,7 @@ from ..rules.time import total_words
 from ..rules.truth import MET, NOT_MET
 from ..rules.vocab import FUNDER_LABELS, ROLE_LABELS, Role
 from ..text import clean_markup
+from .french import Noun, noun
 from .search import Route, Step
 from .states import START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteIndex, RouteView
@@ -210,11 +211,14 @@ def route_record(route: Route, index: RouteIndex, view: RouteView | None = None)
 
 def answer_record(answer) -> dict:
     """The whole answer of ``route --json``: ``{from, to, routes}`` (and ``note`` when the routes
-    open with a rule open to any pupil; ``diagnosis`` when there is no route)."""
+    open with a rule open to any pupil; ``unused_filters`` when a filter given concerns no step
+    of the routes, ``[{filter, note}]``; ``diagnosis`` when there is no route)."""
     out = {"from": answer.source.id, "to": answer.target.id,
            "routes": [route_record(r, answer.view.index, answer.view) for r in answer.routes]}
     if answer.note:
         out["note"] = answer.note
+    if getattr(answer, "unused", ()):
+        out["unused_filters"] = [{"filter": f, "note": n} for f, n in zip(answer.unused, answer.unused_notes())]
     if getattr(answer, "diagnosis", None) is not None:
         out["diagnosis"] = answer.diagnosis.to_dict()
     return out
@@ -235,17 +239,26 @@ def state_name(state, view: RouteView, rule=None) -> str:
     return f"{state.id} ({clean_markup(label)})" if label != state.id else state.id
 
 
-#: What each kind of step does, in French (``{to}``: the target's id).
+#: What each kind of step does, in French: ``{to}`` the target's id; ``{of_to}``, ``{at_to}``,
+#: ``{the_to}`` and ``{the_src}`` the target (or source) named with its article
+#: (:mod:`.french`: « de l'ACC », « au CQSS … », « le CE6P »).
 STEP_WORDS = {StepKind.ADMISSION: "admission en {to}", StepKind.REINSERTION: "réinsertion en {to}",
-              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance du {to}",
-              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "le {src} atteste la réussite de la {to}",
-              StepKind.STUDY: "études en {to}", StepKind.EQUIVALENCE: "équivalence au {to}"}
+              StepKind.PASSAGE: "passage en {to}", StepKind.AWARD: "délivrance {of_to}",
+              StepKind.OPTION_ACCESS: "accès à l'option {to}", StepKind.ATTESTS: "{the_src} atteste la réussite {of_to}",
+              StepKind.STUDY: "études en {to}", StepKind.EQUIVALENCE: "équivalence {at_to}"}
 
 
-def step_kind_words(step: Step) -> str:
-    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``."""
-    src = start_name(step.rule) if step.source == START else step.source.id
-    return STEP_WORDS[step.kind].format(to=step.target.id, src=src)
+def step_kind_words(step: Step, index: RouteIndex | None = None) -> str:
+    """What a step does, in a few French words: ``admission en 7P``, ``délivrance du CESS``,
+    ``délivrance de l'ACC`` (with ``index``, a title is named as readers name it, with its
+    article: « délivrance du titre professionnel », never « du TP »)."""
+    def named(state):
+        return noun(index, state.id) if index is not None else Noun(state.id)
+    to = named(step.target)
+    src = Noun(start_name(step.rule)) if step.source == START else named(step.source)
+    words = STEP_WORDS[step.kind].format(to=step.target.id, of_to=to.of(), at_to=to.to(), the_to=to.the(),
+                                         the_src=src.the() if step.source != START else src.name)
+    return words
 
 
 def years_words(years: int | None, at_least: int = 0, short: bool = False) -> str:
@@ -292,13 +305,13 @@ def explain_step(step: Step, view: RouteView) -> str:
 
 def _explain_step(step: Step, view: RouteView) -> str:
     index = view.index
+    t = step.transition                 # before name(): START is named after the step's rule
     def name(state):
         if state == START:
             return start_name(t.rule)
         label = view.nodes[state].get("label", state.id) if state in view else state.id
         return f"{label} ({state.id})"
     to, src = name(step.target), name(step.source)
-    t = step.transition
     if t.kind is StepKind.STUDY:
         verb = {"done": "réussit", "attended": "suit", "failed": "ne réussit pas"}.get(step.target.mode.value, "suit")
         return f"{verb.capitalize()} : {to} ({study_words(step, view)})."

@@ -40,14 +40,15 @@ class Opening:
     said: tuple[str, ...] = ()
 
     def note(self) -> str:
-        """The note of the JSON answer (``note``)."""
-        out = (f"no rule leads from {self.source} to {self.target} by itself: these routes open with a rule that asks "
-               f"for no prior state, its conditions checked against what FROM says")
+        """The note of the JSON answer (``note``), in French as the answer's text."""
+        out = (f"aucune règle ne mène de {self.source} à {self.target} à elle seule : ces parcours s'ouvrent par une "
+               f"règle qui ne demande aucun état antérieur, dont les conditions sont vérifiées d'après ce que dit "
+               f"{self.source}")
         if self.leading:
-            out += (f"; {len(self.leading)} of the {self.named} {self.source} the corpus names lead there by "
-                    f"themselves (e.g. {self.leading[0]}): name yours")
+            out += (f" ; {len(self.leading)} des {self.named} {self.source} que nomme le corpus y mènent par "
+                    f"eux-mêmes (par exemple {self.leading[0]}) : nommez le vôtre")
         if self.said:
-            out += f"; the source says: {'; '.join(self.said)}"
+            out += f" ; le document dit : {' ; '.join(self.said)}"
         return out
 
 
@@ -117,7 +118,7 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if source.start is None:
         raise InputError(f"{source.id} is a goal, not a starting point (name a title or a completed year)")
     if not target.nodes:
-        raise NoAnswer(f"no route from {source.id} to {target.id}: no option or year matches {target.id}")
+        raise NoAnswer(f"pas de parcours de {source.id} à {target.id} : aucune option ni année ne correspond à {target.id}")
     entries = source.start == START
     if entries and not record.systems:
         record = replace(record, systems=start_systems(view, target))
@@ -131,11 +132,11 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
         opening = Opening(source.id, target.id, leading, named, tuple(denials(view, source.id, target.id)))
     if not raw:
         if max_years is not None and search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps):
-            raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
+            raise NoAnswer(f"pas de parcours de {source.id} à {target.id} en {max_years} année(s) scolaire(s) au plus")
         raise NoAnswer(why_no_route(view, source, target, record, entries, max_steps))
     if all_routes and len(raw) > MAX_ROUTES:
-        raise NoAnswer(f"more than {MAX_ROUTES} routes from {source.id} to {target.id}: "
-                       "narrow the question (--max-years, filters) or ask for the k shortest")
+        raise NoAnswer(f"plus de {MAX_ROUTES} parcours de {source.id} à {target.id} : précisez la question "
+                       "(--max-years, filtres) ou demandez les k plus courts")
     routes = sorted((build_route(steps, final) for steps, final, _ in raw), key=Route.sort_key)
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]

@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import clean_markup
-from .explain import CIRCULAR, SECONDARY, basis_of, cite_all, explain_step, standing_of, state_name, study_words
+from .french import noun
+from .explain import (CIRCULAR, SECONDARY, basis_of, cite_all, explain_step, standing_of, start_name, state_name,
+                      study_words)
 from .search import Step
 from .service import Answer
 from .states import START, StepKind
@@ -81,23 +83,35 @@ def _pupil(rule) -> bool:
 
 def _sentence(step: Step, view, call: str) -> str:
     """What a step does, as the memo says it, with its note call."""
-    to = state_name(step.target, view)
+    named = noun(view.index, step.target.id, gloss=True)
+    # a code readers write is shown with its label; another (PS-COMPLEMENT-CESS) by its label only
+    to = state_name(step.target, view) if named.name == step.target.id else named.name
     kind = step.kind
     pupil = _pupil(step.rule)
     one = "L'élève" if pupil else "La personne"
     if kind is StepKind.ATTESTS:
-        return f"Le {step.source.id} atteste la réussite de la {to}{call}."
+        src = noun(view.index, step.source.id).the()
+        return f"{src[:1].upper()}{src[1:]} atteste la réussite {named.of()}{call}."
     if kind is StepKind.AWARD:
-        return f"{one} obtient le {to}{call}"
+        return f"{one} obtient {named.the()}{call}"
     if kind is StepKind.OPTION_ACCESS:
         return f"{one} peut accéder à l'option {to}{call}"
     if kind is StepKind.EQUIVALENCE:
-        return f"{one} peut être tenue pour titulaire du {to}{call}" if not pupil else \
-            f"{one} peut être tenu pour titulaire du {to}{call}"
+        return f"{one} peut être tenue pour titulaire {named.of()}{call}" if not pupil else \
+            f"{one} peut être tenu pour titulaire {named.of()}{call}"
     verb = {StepKind.ADMISSION: "être admis" if pupil else "être admise", StepKind.REINSERTION: "être réinséré",
             StepKind.PASSAGE: "passer"}[kind]
     who = ("Tout élève" if pupil else "Toute personne") if step.source == START else one
     return f"{who} peut {verb} en {to}{call}"
+
+
+def route_hypotheses(route) -> list[str]:
+    """What a route supposes that no document settles (an equivalence decision whose issue is
+    not given …): its answer is « seulement si … ».
+
+    Every route of the question supposing something, the answer is conditional; one route
+    free of it answers « oui »."""
+    return list(dict.fromkeys(h for s in route.steps for c in s.conditions for h in c.hypotheses()))
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,7 @@ class Explanation:
     French sentence per step (``sentences``, the ``explanation`` of the JSON).
 
     ``to_dict()`` is the JSON of ``explain --json`` (that of ``route --json``, each route with
-    its ``explanation``); ``memo(width)`` the memo for people.
+    its ``explanation``, and ``supposes`` when it rests on what no document settles); ``memo(width)`` the memo for people.
     """
 
     answer: Answer
@@ -118,7 +132,8 @@ class Explanation:
 
     def to_dict(self) -> dict:
         record = self.answer.to_dict()
-        record["routes"] = [{**r, "explanation": list(t)} for r, t in zip(record["routes"], self.sentences)]
+        record["routes"] = [{**r, "explanation": list(t), **({"supposes": h} if (h := route_hypotheses(route)) else {})}
+                            for r, t, route in zip(record["routes"], self.sentences, self.answer.routes)]
         return record
 
     def frame(self):
@@ -127,14 +142,17 @@ class Explanation:
     def memo(self, width: int = 80) -> str:
         """The memo, wrapped at ``width`` columns (never inside a word)."""
         a, view = self.answer, self.answer.view
-        out = wrap(f"Note : de {a.source.id} à {a.target.id}", width)
+        first = next((s.rule for r in a.routes for s in r.steps if s.rule is not None), None)
+        source = start_name(first) if a.source.start == START else noun(view.index, a.source.id).name
+        out = wrap(f"Note : de {source} à {noun(view.index, a.target.id).name}", width)
         out.append("")
         pupil = all(_pupil(s.rule) for r in a.routes for s in r.steps)
         who = "un élève" if pupil else "une personne"
-        holder = (f"{who} quelconque" if a.source.start == START else
-                  f"{who} titulaire du {state_name(a.source.start, view)}" if a.source.kind == "title" else
-                  f"{who} ayant réussi la {state_name(a.source.start, view)}")
-        goal = f"le {state_name(a.target.nodes[0], view)}" if a.target.kind == "title" and a.target.nodes else \
+        start = noun(view.index, a.source.start.id, gloss=True) if a.source.start != START else None
+        holder = (f"{who} quelconque" if start is None else
+                  f"{who} titulaire {start.of()}" if a.source.kind == "title" else
+                  f"{who} ayant réussi {start.the()}")
+        goal = noun(view.index, a.target.nodes[0].id, gloss=True).the() if a.target.kind == "title" and a.target.nodes else \
             f"la {a.target.label} ({a.target.id})" if a.target.kind != "title" else a.target.id
         shortest = a.routes[0]
         out += wrap(f"Question : {holder} peut-{'il' if pupil else 'elle'} atteindre {clean_markup(goal)}, et sur quelle "
@@ -147,10 +165,14 @@ class Explanation:
         length = route_years(shortest, view.index)
         known = length[0].isdigit() or length.startswith(("au moins", "entre", "généralement"))
         by = f"en {length} par le parcours le plus court" if known else f"par le parcours le plus court ({length})"
-        out += wrap(f"Réponse : oui, {by}{more}, aux conditions dites pour chaque étape : celles que la situation donnée ne "
-                    "règle pas restent à remplir.", width)
+        supposed = route_hypotheses(shortest) if all(route_hypotheses(r) for r in a.routes) else []
+        yes = f"seulement si {' ; et si '.join(supposed)} : alors" if supposed else "oui"
+        out += wrap(f"Réponse : {yes}, {by}{more}, aux conditions dites pour chaque étape : celles que la situation donnée "
+                    "ne règle pas restent à remplir.", width)
         if a.note:
             out += wrap(note_words(a), width)
+        for note in a.unused_notes():
+            out += wrap(note, width)
         notes, repeats, seen = _Notes(), repeats_of(a), {}
         for i, route in enumerate(a.routes, 1):
             out.append("")
@@ -173,7 +195,7 @@ class Explanation:
                     out += wrap(detail, width, "   ")
                 year = study.get(step.target.id) if step.kind is not StepKind.AWARD else None
                 if year is not None:
-                    out += wrap(f"{'Il' if _pupil(step.rule) else 'Elle'} suit la {year.target.id} "
+                    out += wrap(f"{'Il' if _pupil(step.rule) else 'Elle'} suit {noun(view.index, year.target.id).the()} "
                                 f"({study_words(year, view)}).", width, "   ")
             out += disagreements(route, view, width, seen, f"au parcours {i}", "")
         out.append("")

@@ -198,6 +198,34 @@ FILTERS: dict[str, Callable[[Any, RouteView], Any]] = {
 }
 
 
+#: What each filter of the pupil's profile says, in French, with its option (for the note that
+#: a filter concerns no step of the routes).
+FILTER_WORDS = {"age": "l'âge (--age)", "adult": "la majorité (--adult/--minor)", "contracts": "les contrats (--contract)",
+                "experience": "l'expérience (--experience)", "status": "le statut (--status)",
+                "registered": "le répertoire de la certification (--registered)",
+                "since_result": "le temps écoulé depuis le résultat (--since-result)",
+                "missing": "le nombre de parties manquantes (--missing)"}
+
+
+def unused_filters(routes, checked: dict[str, Any], record: Record) -> tuple[str, ...]:
+    """The filters given (of :data:`FILTER_WORDS`) that no condition of any step of ``routes``
+    reads (:attr:`~passerelles.rules.conditions.Condition.filters`): they concern none of these
+    routes, and the answer says so rather than ignore them silently. ``missing`` also concerns
+    a route whenever FROM (or ``holds``) is a part, as it counts the parts of its whole."""
+    given = [f for f in FILTER_WORDS if checked.get(f) not in (None, (), frozenset())]
+    if not given or not routes:
+        return ()
+    read = set()
+    for route in routes:
+        for step in route.steps:
+            for t in (step.transition, *step.also):
+                if t.conditions is not None:
+                    read.update(f for c in t.conditions.walk() for f in type(c).filters)
+    if record.parts:
+        read.add("missing")
+    return tuple(f for f in given if f not in read)
+
+
 def check_filters(view: RouteView, **filters) -> dict[str, Any]:
     """Every filter of :data:`FILTERS`, checked (unknown keywords and bad values raise
     :class:`~passerelles.errors.InputError` listing the valid ones); absent ones are None or
@@ -247,7 +275,8 @@ class Answer:
     conditions still to meet — typed :class:`~passerelles.rules.conditions.Condition`
     objects —, the record before the step and the school years), ``note`` (when the routes
     open with a rule open to any pupil; ``opening`` says why, typed:
-    :class:`~.find.Opening`), ``diagnosis`` (when there is no route: which step fails, and
+    :class:`~.find.Opening`), ``unused`` (the filters given that no step of the routes reads,
+    each said in a note: :meth:`unused_notes`), ``diagnosis`` (when there is no route: which step fails, and
     why), ``filters`` (the question's filters, checked) and ``view`` (the route view the
     answer was found in).
 
@@ -265,6 +294,12 @@ class Answer:
     filters: dict = field(default_factory=dict, compare=False)
     view: RouteView = field(default=None, compare=False, repr=False)
     opening: Opening | None = None
+    unused: tuple[str, ...] = ()
+
+    def unused_notes(self) -> list[str]:
+        """For each filter given that no step of the routes reads, a note in French."""
+        return [f"Filtre sans effet : {FILTER_WORDS[f]} ne concerne aucune étape de ces parcours (aucune de leurs "
+                f"conditions n'en dépend)." for f in self.unused]
 
     def to_dict(self) -> dict:
         from .explain import answer_record
@@ -327,4 +362,5 @@ def ask(app, from_: str, to: str, k: int = 3, all_routes: bool = False, max_year
         diagnosis = cause if isinstance(cause, Diagnosis) else Diagnosis(str(cause), source.id, target.id)
         answer = Answer(source, target, record, (), None, diagnosis, checked, view)
         raise NoRoute(diagnosis, answer) from None
-    return Answer(source, target, record, tuple(found.routes), found.note, None, checked, view, found.opening)
+    return Answer(source, target, record, tuple(found.routes), found.note, None, checked, view, found.opening,
+                  unused_filters(found.routes, checked, record))

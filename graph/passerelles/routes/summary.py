@@ -355,6 +355,8 @@ def answer_text(answer, width: int = 80) -> str:
         out += wrap(f"Situation donnée : {said}.", width)
     if answer.note:
         out += wrap(note_words(answer), width)
+    for note in answer.unused_notes():
+        out += wrap(note, width)
     repeats, seen = repeats_of(answer), {}
     for i, route in enumerate(answer.routes, 1):
         out.append("")
@@ -362,7 +364,7 @@ def answer_text(answer, width: int = 80) -> str:
         steps = numbered_steps(route)
         for n, step in steps:
             out += wrap(f"{step.source.id if step.source != START else start_name(step.rule)} → {step.target.id} : "
-                        f"{step_kind_words(step)} — {step_basis(step, view)}{_also(step)}", width, f"  {n}. ")
+                        f"{step_kind_words(step, view.index)} — {step_basis(step, view)}{_also(step)}", width, f"  {n}. ")
             for detail in step_details(step, view.index):
                 out += wrap(detail, width, "     ")
         out += disagreements(route, view, width, seen, f"au parcours {i}")
@@ -371,7 +373,7 @@ def answer_text(answer, width: int = 80) -> str:
             continue
         out += wrap("Conditions à remplir :", width, "  ")
         for n, step in conditional:
-            out += wrap(f"{step_kind_words(step)} :", width, f"  {n}. ")
+            out += wrap(f"{step_kind_words(step, view.index)} :", width, f"  {n}. ")
             lines: list[_Line] = []
             for c in step.conditions:
                 lines += repeats.lines(c, f"au parcours {i}, étape {n}", 0)
@@ -393,5 +395,5 @@ def route_row(answer, route: Route) -> dict:
     return {"from": answer.source.id, "to": answer.target.id, "route": route_line(route, view.index),
             "years": route.years, "years_at_least": route.years_at_least, "duration": route_duration(route, view.index),
             "steps": len(steps),
-            "basis": " | ".join(f"{step_kind_words(s)}: {step_basis(s, view)}" for _, s in steps),
+            "basis": " | ".join(f"{step_kind_words(s, view.index)}: {step_basis(s, view)}" for _, s in steps),
             "conditions": sum(len(s.conditions) for _, s in steps)}

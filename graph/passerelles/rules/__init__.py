@@ -6,7 +6,7 @@ of the curated files.
 >>> cess.conditions.evaluate(Record(years=(YearDone("6P", (), Result.PASSED, 1),)))
 <Truth.UNKNOWN: 'cannot tell'>
 >>> [c.describe() for c in cess.conditions.unsettled(Record())][:1]
-["après avoir terminé avec fruit une 6ème année d'études de l'enseignement secondaire professionnel (plein exercice ou alternance)"]
+["après avoir terminé avec fruit une 6ème année d'études de l'enseignement secondaire professionnel (plein exercice ou alternance) (l. 1194)"]
 """
 
 from .conditions import REGISTRY, Condition, condition_from_data

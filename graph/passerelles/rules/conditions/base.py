@@ -60,6 +60,10 @@ class Condition:
     #: a route), ``profile`` (age, majority, contracts, scope — fixed for a question) or
     #: ``nothing`` (the question can never settle it)
     reads: ClassVar[str] = "nothing"
+    #: the filters of a route question this condition reads (``age``, ``missing`` …: the names
+    #: of :data:`passerelles.routes.service.FILTERS`); a filter no step of the routes reads
+    #: concerns none of them, and the answer says so
+    filters: ClassVar[tuple[str, ...]] = ()
     #: whether the condition may lengthen a formation of unknown length (``school_years_needed``)
     stretches: ClassVar[bool] = False
 
@@ -112,6 +116,12 @@ class Condition:
 
     def default_words(self) -> str:
         return f"{self.key} : {self.value()}"
+
+    def hypotheses(self) -> list[str]:
+        """What a route must suppose when this condition's outcome is stated nowhere (a
+        decision outside the corpus whose issue is not given, a fact the corpus leaves
+        unknown), in French: an answer through it is « seulement si … », never « oui »."""
+        return []
 
     def describe(self) -> str:
         """The condition in French, with the line of the circular it comes from."""

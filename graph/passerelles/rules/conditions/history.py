@@ -254,6 +254,7 @@ class PartsHeld(Condition):
     """
 
     key = "parts"
+    filters = ("missing",)
     reads = "history"
     text_inside = True
     of: str

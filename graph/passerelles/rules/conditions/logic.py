@@ -98,6 +98,9 @@ class AllOf(_Items):
     def failing(self, record: Record) -> list[Condition]:
         return _with_source([f for c in self.items for f in c.failing(record)], self)
 
+    def hypotheses(self) -> list[str]:
+        return [h for c in self.items for h in c.hypotheses()]
+
     def school_years_needed(self, record: Record) -> dict[str, int]:
         out: dict[str, int] = {}
         for c in self.items:
@@ -122,6 +125,11 @@ class AnyOf(_Items):
                 return MET
             unknown = unknown or v is UNKNOWN
         return UNKNOWN if unknown else NOT_MET
+
+    def hypotheses(self) -> list[str]:
+        """Only when every alternative supposes something."""
+        each = [c.hypotheses() for c in self.items]
+        return [" ou ".join(" et ".join(h) for h in each)] if all(each) else []
 
     def unsettled(self, record: Record) -> list[Condition]:
         """Alternatives already failed are dropped; one open alternative is itself what is left."""

@@ -35,6 +35,7 @@ class Experience(Condition):
     """
 
     key = "experience"
+    filters = ("experience",)
     reads = "profile"
     text_inside = True
     years: float
@@ -91,6 +92,7 @@ class Status(Condition):
     d'emploi, salariés)."""
 
     key = "status"
+    filters = ("status",)
     reads = "profile"
     statuses: tuple[StatusKind, ...]
 
@@ -128,6 +130,7 @@ class Registered(Condition):
     """
 
     key = "registered"
+    filters = ("registered",)
     reads = "profile"
     text_inside = True
     registers: tuple[Register, ...]
@@ -181,6 +184,7 @@ class Window(Condition):
     """
 
     key = "window"
+    filters = ("since_result",)
     reads = "history"          # the time since a result is the question's until the route sits something
     text_inside = True
     within_months: int | None = None

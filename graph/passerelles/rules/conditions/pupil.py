@@ -46,6 +46,7 @@ class Age(Condition):
     the bounds come from (``majeur-18-21`` …), ``reference`` the parameter of the date."""
 
     key = "age"
+    filters = ("age", "adult")
     reads = "profile"
     text_inside = True
     ge: int | None = None
@@ -122,6 +123,7 @@ class Adult(Condition):
     """Of age (``true``: « élève majeur ») or a minor."""
 
     key = "adult"
+    filters = ("age", "adult")
     reads = "profile"
     adult: bool
 
@@ -153,6 +155,7 @@ class Contract(Condition):
     """Has concluded any of the listed contracts or conventions."""
 
     key = "contract"
+    filters = ("contracts",)
     reads = "profile"
     kinds: tuple[ContractKind, ...]
 

@@ -109,6 +109,9 @@ class Unknown(Condition):
     def words(self) -> str:
         return f"inconnu : {self.about} ({self.reason})"
 
+    def hypotheses(self) -> list[str]:
+        return [f"ce que le corpus ne dit pas le permet ({self.about} : {self.reason})"]
+
     def value(self) -> Any:
         return {"about": self.about, "reason": self.reason}
 
@@ -193,6 +196,10 @@ class Equivalence(Condition):
 
     def titles_named(self) -> frozenset[str]:
         return frozenset({self.to})
+
+    def hypotheses(self) -> list[str]:
+        base = self.text or f"une décision d'équivalence au {self.to}"
+        return [f"{base} est obtenue (décision hors du corpus, dont l'issue n'est pas dite)"]
 
     def value(self) -> Any:
         return {"body": self.body.value, "to": self.to, "settled_by": self.settled_by}
