@@ -47,3 +47,32 @@ def test_the_curated_files_are_read_once_and_again_when_they_change(tmp_path):
                                                                "Sixième professionnelle", 1), encoding="utf-8")
     again = loader.load(str(folder))
     assert again is not first and {y.id: y.label for y in again.years}["6P"] == "Sixième professionnelle"
+
+
+def test_the_turtle_writer_reads_back_as_the_same_graph_for_every_kind_of_term():
+    import pyoxigraph as ox
+    from passerelles.rdf.serialize import canonical, turtle
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    s, p = ox.NamedNode("https://w3id.org/passerelles/id/x"), ox.NamedNode("https://w3id.org/passerelles/ontology#p")
+    objects = [
+        ox.Literal("16", datatype=ox.NamedNode(xsd + "decimal")),      # not its own shorthand (16.0)
+        ox.Literal("16.5", datatype=ox.NamedNode(xsd + "decimal")),
+        ox.Literal("602", datatype=ox.NamedNode(xsd + "integer")),
+        ox.Literal("1.5E0", datatype=ox.NamedNode(xsd + "double")),
+        ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")),
+        ox.Literal("2019-09-02", datatype=ox.NamedNode(xsd + "date")),
+        ox.Literal('il dit "oui" ^^ non\nà la ligne\t§1^{er}'),
+        ox.Literal('« l\'élève »', language="fr"),
+        ox.NamedNode("https://w3id.org/passerelles/eli/decret/1991/07/03/art_6"),   # '/' in the local part
+        ox.NamedNode("https://w3id.org/passerelles/id/title/CE6P"),
+        ox.NamedNode("urn:x:y"),
+        ox.BlankNode("b0"),
+    ]
+    triples = [ox.Triple(s, p, o) for o in objects] + [
+        ox.Triple(s, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode("urn:C"))]
+    nt = canonical(triples)
+    text = turtle(nt)
+    assert set(ox.parse(text, ox.RdfFormat.TURTLE)) == set(ox.parse(nt, ox.RdfFormat.N_TRIPLES))
+    assert "pid:x a <urn:C> ;" in text                                # the type first, as 'a'
+    assert '"16"^^xsd:decimal' in text and " 16.5" in text and " 602" in text and " true" in text
+    assert turtle(nt) == text == turtle(list(reversed(triples)))      # the same bytes whatever the order given
