@@ -70,23 +70,33 @@ class Passerelles:
 
     @cached_property
     def graph(self) -> Graph:
-        """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API).
-
-        Read from the build cache when this corpus and this code were built before and the
-        entry passes its digest check (:mod:`passerelles.rdf.cache`), else built and cached.
-        """
-        from .rdf import cache
-        from .rdf.serialize import ntriples
-        return cache.load_graph(self.corpus, lambda: ntriples(self.memory_graph))
+        """The graph as an rdflib ``Graph`` over the embedded Oxigraph store (rdflib's API,
+        Oxigraph's SPARQL): read-only when the store comes from the build cache
+        (:attr:`memory_graph` is a copy of one's own)."""
+        return self._embedded.graph
 
     @cached_property
     def store(self):
         """Where queries run: the embedded graph, or the remote endpoint if one was given."""
-        from .store import EmbeddedStore, RemoteStore
+        from .store import RemoteStore
         if self.endpoint:
             # a URL with user:password in it would be echoed by error messages
             return RemoteStore(check_url(self.endpoint), self.timeout, graph=self.named_graph)
-        return EmbeddedStore(self.graph)
+        return self._embedded
+
+    @cached_property
+    def _embedded(self):
+        """The embedded store: the build cache's, opened read-only in milliseconds when this
+        corpus and this code were built before and the entry passes its checks
+        (:func:`passerelles.rdf.cache.open_store`), else built and cached."""
+        from .rdf import cache
+        return cache.open_store(self.corpus, self._ntriples)
+
+    def _ntriples(self) -> str:
+        """The canonical N-Triples of the graph (of :attr:`memory_graph` when it was made)."""
+        from .rdf.build import build_ntriples
+        from .rdf.serialize import ntriples
+        return ntriples(self.__dict__["memory_graph"]) if "memory_graph" in self.__dict__ else build_ntriples(self.model)
 
     # -- answers -----------------------------------------------------------------
     def citations(self, act: str | None = None, article: str | None = None, status: str | None = None) -> list[dict]:

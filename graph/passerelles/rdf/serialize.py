@@ -263,23 +263,39 @@ def read_stamped(data: bytes) -> tuple[str, int]:
         raise DamagedGraph("it is not UTF-8 text") from None
 
 
+#: The store folder a build writes beside the two files (:mod:`passerelles.rdf.disk`).
+STORE = "passerelles.oxigraph"
+
+
 def write_graph(graph, out: Path, nt: str | None = None) -> dict[str, Path]:
-    """Write ``passerelles.nt`` and ``passerelles.ttl`` into ``out``, both stamped.
+    """Write ``passerelles.nt`` and ``passerelles.ttl`` into ``out``, both stamped, and the
+    same graph in an Oxigraph store, ``passerelles.oxigraph/`` (sealed with the same digest:
+    :func:`passerelles.rdf.disk.open_sealed` opens it read-only, ``oxigraph serve-read-only
+    --location`` serves it).
 
     ``nt``: the graph's canonical N-Triples when the caller already made them. Both texts,
-    then both temporary files, are made before either file is replaced: a serialisation or
-    disk error leaves the previous output as it was.
+    both temporary files and the store (in a temporary folder) are made before anything is
+    replaced: a serialisation or disk error leaves the previous output as it was. Then the
+    files are renamed into place and the store put in place in one step.
     """
+    from ..files import install_folder, remove_path
+    from .disk import prepare_store
     nt = nt if nt is not None else ntriples(graph)
     line = stamp(nt)
     texts = {"passerelles.nt": line + nt, "passerelles.ttl": line + turtle(nt)}
     temporaries: dict[str, Path] = {}
+    store = None
     try:
         for name, text in texts.items():
             temporaries[name] = write_temporary(out / name, text)
+        store, _ = prepare_store(nt, out / STORE)
         for name, tmp in temporaries.items():
             os.replace(tmp, out / name)
+        install_folder(store, out / STORE)
+        store = None
     finally:
         for tmp in temporaries.values():
             discard(tmp)
-    return {name: out / name for name in texts}
+        if store is not None:
+            remove_path(store)
+    return {name: out / name for name in (*texts, STORE)}
