@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from .remote import DEFAULT_GRAPH, check_url
 from .sandbox import DEFAULT_MAX_MEMORY
 from .store import check_timeout
+
+if TYPE_CHECKING:       # rdflib is imported when a graph is asked for, not to open the store
+    from rdflib import Graph
 
 
 class Passerelles:

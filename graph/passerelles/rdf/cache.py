@@ -34,7 +34,6 @@ import hashlib
 import os
 import sys
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
@@ -65,16 +64,51 @@ def cache_dir() -> Path | None:
 def code_digest() -> str:
     """Digest of the package's files (code, curated data) and of the RDF libraries' versions."""
     h = hashlib.sha256(__version__.encode())
+    versions = installed_versions(_LIBRARIES)
     for library in _LIBRARIES:
-        try:
-            h.update(f"{library}={version(library)}\n".encode())
-        except PackageNotFoundError:
-            h.update(f"{library}=none\n".encode())
+        h.update(f"{library}={versions[library]}\n".encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             h.update(str(path.relative_to(_PACKAGE)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def installed_versions(libraries) -> dict[str, str]:
+    """The installed version of each library (``none`` when it is not installed), read from
+    the name of its ``.dist-info`` folder on ``sys.path``, as :mod:`importlib.metadata` finds
+    it first — without importing that module (some 60 ms of a command's start).
+
+    >>> installed_versions(["pyoxigraph", "no-such-library"])["no-such-library"]
+    'none'
+    >>> import pyoxigraph; installed_versions(["pyoxigraph"])["pyoxigraph"] == pyoxigraph.__version__
+    True
+    """
+    wanted = {_normal(name): name for name in libraries}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, release = name[:-len(".dist-info")].partition("-")
+                library = wanted.get(_normal(dist))
+                if library is not None and library not in found:
+                    found[library] = release
+    for library in libraries:
+        if library not in found:           # an egg or another layout: ask the slow way
+            from importlib.metadata import PackageNotFoundError, version
+            try:
+                found[library] = version(library)
+            except PackageNotFoundError:
+                found[library] = "none"
+    return found
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def key(corpus) -> str:

@@ -23,7 +23,6 @@ from typing import Iterable
 import pyoxigraph
 
 from ..files import discard, write_atomic, write_temporary  # write_atomic re-exported for other writers
-from ..namespaces import PREFIXES
 
 __all__ = ["ntriples", "canonical", "digest", "turtle", "to_oxigraph", "stamp", "stamped", "triple_count",
            "read_stamped", "DamagedGraph", "write_graph", "write_atomic"]
@@ -179,6 +178,7 @@ def turtle(source) -> str:
     xsd:a xsd:b "16"^^xsd:decimal ;
         xsd:c 16.5 .
     """
+    from ..namespaces import PREFIXES
     nt = source if isinstance(source, str) else ntriples(source)
     terms = _Terms({prefix: str(ns) for prefix, ns in PREFIXES.items()})
     blocks: list[str] = []
