@@ -276,3 +276,23 @@ def test_the_build_writes_a_sealed_store_beside_the_files(cli, tmp_path):
                              "None, None, None, pyoxigraph.NamedNode('https://w3id.org/passerelles/graph/circulaire-7282')))))",
                              str(out / "passerelles.oxigraph")], capture_output=True, text=True, check=True).stdout
     assert dumped == nt
+
+
+def test_a_copy_of_the_cached_store_serves_the_graph_alone(app, cached, tmp_path):
+    # what 'serve' can hand to the server instead of loading the N-Triples again
+    import json
+    import urllib.parse
+    import urllib.request
+    from passerelles.rdf.disk import copy_store, open_sealed, read_seal
+    from passerelles.remote.serve import OxigraphServer
+    seal = read_seal(cached)
+    assert copy_store(cached, tmp_path / "served") == seal.triples
+    assert read_seal(cached) == seal and open_sealed(cached)        # the entry is untouched, still sound
+    with OxigraphServer(tmp_path / "served", read_only=True, union_default_graph=True) as server:
+        query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        request = urllib.request.Request(server.query_url + "?query=" + urllib.parse.quote(query),
+                                         headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=20) as answer:
+            rows = json.loads(answer.read())["results"]["bindings"]
+    assert [(r["g"]["value"], int(r["n"]["value"])) for r in rows] == [
+        ("https://w3id.org/passerelles/graph/circulaire-7282", seal.triples)]      # no stamp graph

@@ -181,6 +181,42 @@ def open_sealed(folder: Path, key: str | None = None) -> tuple[pyoxigraph.Store,
     return store, seal
 
 
+def copy_store(source: Path, target: Path) -> int:
+    """Copy the sound store at ``source`` (:func:`open_sealed`) into the new folder ``target``,
+    without its stamp and seal: a store of the graph alone, in :data:`GRAPH`, for a server
+    to open (``passerelles serve``). Its table files are hard-linked where the file system
+    allows (RocksDB never changes one; a server writing to the copy makes new ones), the
+    rest copied. Returns the number of triples.
+
+    Raises
+    ------
+    DamagedStore
+        ``source`` fails its checks.
+    OSError
+        ``target`` exists or cannot be written.
+    """
+    import shutil
+    _, seal = open_sealed(source)
+    target.mkdir()
+    try:
+        for name in seal.files:
+            if name.endswith(".sst"):
+                try:
+                    os.link(source / name, target / name)
+                    continue
+                except OSError:
+                    pass
+            shutil.copy2(source / name, target / name)
+        store = pyoxigraph.Store(str(target))
+        store.remove_graph(pyoxigraph.NamedNode(STAMP_GRAPH))
+        store.flush()
+        del store
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return seal.triples
+
+
 def read_seal(folder: Path) -> Seal:
     """The seal of the store at ``folder``.
 
