@@ -334,3 +334,20 @@ def test_articles_are_written_as_the_lookup_folds_them():
     rows = Passerelles().store.select(
         "SELECT DISTINCT ?a WHERE { ?x <https://w3id.org/passerelles/ontology#article> ?a }")
     assert rows and all(fold(r["a"]) == r["a"] for r in rows)
+
+
+def test_the_build_fills_the_cache_with_a_copy_of_its_store_that_stands_alone(cli, app, tmp_path, monkeypatch):
+    from passerelles.rdf import cache
+    from passerelles.rdf.disk import open_sealed
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert cli("build", "--out", str(out)).code == 0
+    built, entry = out / "passerelles.oxigraph", cache.store_path(app.corpus)
+    _, seal = open_sealed(built)
+    _, cached_seal = open_sealed(entry, cache.key(app.corpus))
+    assert (seal.sha256, seal.triples, seal.key) == (cached_seal.sha256, cached_seal.triples, None)
+    shared = {p.name for p in built.glob("*.sst") if (entry / p.name).exists() and (entry / p.name).samefile(p)}
+    assert shared                                      # the table files are shared, not loaded twice
+    _write_to(built)                                   # someone writes to the build's store…
+    open_sealed(entry, cache.key(app.corpus))          # …the cache's stays sound
+    assert _answers(_fresh(app).store)[0] == seal.triples

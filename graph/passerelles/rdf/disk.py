@@ -94,6 +94,12 @@ def memory_store(nt: str) -> pyoxigraph.Store:
     return store
 
 
+#: The stores this process wrote, by the digest of the graph they hold: another store of the
+#: same graph (the build's, then the cache's) is made by copying one (table files
+#: hard-linked) and stamping it anew, not by loading the N-Triples again.
+_WRITTEN: dict[str, Path] = {}
+
+
 def write_store(nt: str, target: Path, key: str | None = None, triples: int | None = None) -> Seal:
     """Write a store holding the canonical N-Triples ``nt`` at ``target`` (a folder), in one
     step: loaded into a fresh folder beside it (:func:`prepare_store`), then put in place of
@@ -105,7 +111,39 @@ def write_store(nt: str, target: Path, key: str | None = None, triples: int | No
     except BaseException:
         remove_path(folder)
         raise
+    written(target, seal)
     return seal
+
+
+def written(target: Path, seal: Seal) -> None:
+    """Remember that this process put a store holding ``seal``'s graph at ``target``."""
+    _WRITTEN[seal.sha256] = target
+
+
+def _copy(source: Path, folder: Path, graph: Seal | None = None) -> pyoxigraph.Store | None:
+    """The store at ``source`` copied into the empty ``folder`` (table files hard-linked),
+    opened read-write without its stamp; None when ``source`` is no longer a sound store (of
+    the graph ``graph`` names, when given)."""
+    import shutil
+    try:
+        _, seal = open_sealed(source)
+    except (FileNotFoundError, DamagedStore):
+        return None
+    if graph is not None and (seal.sha256, seal.triples) != (graph.sha256, graph.triples):
+        return None                                      # another graph is there now
+    try:
+        for name in seal.files:
+            try:
+                os.link(source / name, folder / name)    # RocksDB never changes a table file
+            except OSError:
+                shutil.copy2(source / name, folder / name)
+    except OSError:                                      # it went away meanwhile: load instead
+        for entry in list(folder.iterdir()):
+            remove_path(entry)
+        return None
+    store = pyoxigraph.Store(str(folder))
+    store.remove_graph(pyoxigraph.NamedNode(STAMP_GRAPH))
+    return store
 
 
 def prepare_store(nt: str, target: Path, key: str | None = None, triples: int | None = None) -> tuple[Path, Seal]:
@@ -124,14 +162,17 @@ def prepare_store(nt: str, target: Path, key: str | None = None, triples: int | 
     seal = Seal(digest(nt), triple_count(nt) if triples is None else triples, key)
     folder = temporary_folder(target)
     try:
-        store = pyoxigraph.Store(str(folder))
-        try:
-            store.bulk_load(nt.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(GRAPH))
-        except (SyntaxError, ValueError) as exc:
-            raise DamagedGraph(f"it does not parse ({_first_line(exc)[:120]})") from None
-        held = len(store)
-        if held != seal.triples:
-            raise DamagedGraph(f"it holds {held} triples, its stamp says {seal.triples}")
+        copied = _WRITTEN.get(seal.sha256)
+        store = _copy(copied, folder, seal) if copied is not None else None
+        if store is None:
+            store = pyoxigraph.Store(str(folder))
+            try:
+                store.bulk_load(nt.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(GRAPH))
+            except (SyntaxError, ValueError) as exc:
+                raise DamagedGraph(f"it does not parse ({_first_line(exc)[:120]})") from None
+            held = len(store)
+            if held != seal.triples:
+                raise DamagedGraph(f"it holds {held} triples, its stamp says {seal.triples}")
         store.extend(_stamp_quads(seal))
         store.flush()
         store.optimize()
@@ -199,16 +240,9 @@ def copy_store(source: Path, target: Path) -> int:
     _, seal = open_sealed(source)
     target.mkdir()
     try:
-        for name in seal.files:
-            if name.endswith(".sst"):
-                try:
-                    os.link(source / name, target / name)
-                    continue
-                except OSError:
-                    pass
-            shutil.copy2(source / name, target / name)
-        store = pyoxigraph.Store(str(target))
-        store.remove_graph(pyoxigraph.NamedNode(STAMP_GRAPH))
+        store = _copy(source, target)
+        if store is None:
+            raise DamagedStore("it went away while it was copied")
         store.flush()
         del store
     except BaseException:

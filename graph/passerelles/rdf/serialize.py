@@ -279,7 +279,7 @@ def write_graph(graph, out: Path, nt: str | None = None) -> dict[str, Path]:
     files are renamed into place and the store put in place in one step.
     """
     from ..files import install_folder, remove_path
-    from .disk import prepare_store
+    from .disk import prepare_store, written
     nt = nt if nt is not None else ntriples(graph)
     line = stamp(nt)
     texts = {"passerelles.nt": line + nt, "passerelles.ttl": line + turtle(nt)}
@@ -288,11 +288,12 @@ def write_graph(graph, out: Path, nt: str | None = None) -> dict[str, Path]:
     try:
         for name, text in texts.items():
             temporaries[name] = write_temporary(out / name, text)
-        store, _ = prepare_store(nt, out / STORE)
+        store, seal = prepare_store(nt, out / STORE)
         for name, tmp in temporaries.items():
             os.replace(tmp, out / name)
         install_folder(store, out / STORE)
         store = None
+        written(out / STORE, seal)
     finally:
         for tmp in temporaries.values():
             discard(tmp)
