@@ -243,7 +243,8 @@ def query_suite(runs: int, rdflib_seconds: float) -> list[dict]:
     import pyoxigraph
     from rdflib import Graph
     from passerelles.api import Passerelles
-    from passerelles.cli.commands_sparql import example_args, parse_params
+    from passerelles.queries import example_args
+    from passerelles.terms import parse_params
     from passerelles.queries import list_queries
     from passerelles.rdf import cache
     from passerelles.sandbox import run_bounded

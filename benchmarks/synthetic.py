@@ -37,8 +37,8 @@ _TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 LIMIT = 1 << 30
 #: The command line with the size limit lifted: ``COMMAND + [args…]``.
 COMMAND = [sys.executable, "-c",
-           f"import sys, passerelles.corpus as c; c.MAX_DOCUMENT_BYTES = {LIMIT}; "
-           "from passerelles.cli.main import run; sys.exit(run(sys.argv[1:]))"]
+           f"import runpy, sys, passerelles.corpus as c; c.MAX_DOCUMENT_BYTES = {LIMIT}; "
+           "sys.argv[0] = 'passerelles'; runpy.run_module('passerelles', run_name='__main__')"]
 
 
 @contextmanager

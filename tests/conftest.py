@@ -68,6 +68,24 @@ def corpus_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the curated data files (graph/passerelles/data)."""
+    from passerelles.resources import data_dir
+    target = tmp_path / "data"
+    shutil.copytree(data_dir(), target)
+    return target
+
+
+def replace_in_file(path: Path, old: str, new: str) -> int:
+    """Edit a data file in place (its other lines unmoved); the line where ``new`` starts."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """In CI (``PASSERELLES_NO_SKIP=1``, set by ``.ci/run``) a skipped test fails: a test that

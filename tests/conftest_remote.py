@@ -18,7 +18,8 @@ from typing import Iterator
 
 import pytest
 
-from passerelles.cli.commands_sparql import example_args, parse_params
+from passerelles.queries import example_args
+from passerelles.terms import parse_params
 from passerelles.queries import QueryFile
 from passerelles.remote.serve import HOST, OxigraphServer, die_with_parent, free_port, wait_for_answer
 

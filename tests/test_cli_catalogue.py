@@ -50,7 +50,7 @@ def test_options_filters(capsys):
     code, out, _ = _run(capsys, "options", "--list", "urgence", "--json")
     assert code == 0 and len(json.loads(out)) == 11
     code, out, _ = _run(capsys, "options", "--sector", "2", "--degree", "D3")
-    assert code == 0 and "2804" in out and "30 listings" in out
+    assert code == 0 and "2804" in out and "30 inscriptions" in out
 
 
 @pytest.mark.parametrize("args", [("--sector", "10"), ("--list", "urgence", "--degree", "D2"), ("--group", "102")])
@@ -99,7 +99,7 @@ def test_check(capsys):
     assert {"kind": "access-spelling", "codes": ["3137"], "lines": [1402, 2177],
             "message": "3137: access class written «SO» (line 1402) and «S-O» (line 2177)"} in findings
     code, out, _ = _run(capsys, "check")
-    assert code == 0 and "code-mismatch" in out and f"{len(findings)} findings" in out
+    assert code == 0 and "code-mismatch" in out and f"{len(findings)} constats" in out
 
 
 @pytest.mark.parametrize("command", ["options", "option", "check"])

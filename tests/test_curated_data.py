@@ -7,16 +7,15 @@ corpus/004_…txt); each test says where.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 
 import pytest
+from conftest import replace_in_file
 import yaml
 
 from passerelles.corpus import load_corpus
 from passerelles.rules import Provision, load_parameters, load_rules, load_titles, load_years, validate
 from passerelles.rules.conditions import Completed, Holds
-from passerelles.resources import data_dir
 from passerelles.text import clean_markup, fold
 
 D91 = "decret/1991/07/03"
@@ -36,12 +35,14 @@ def rules():
 
 @pytest.fixture(scope="module")
 def years():
-    return {y.id: y for y in load_years()}
+    """The circular's years (the other documents' formations are tested in test_systems_data)."""
+    return {y.id: y for y in load_years() if y.source.document == "circulaire-7282"}
 
 
 @pytest.fixture(scope="module")
 def titles():
-    return {t.id: t for t in load_titles()}
+    """The circular's titles (the other documents' titles are tested in test_systems_data)."""
+    return {t.id: t for t in load_titles() if t.source.document == "circulaire-7282"}
 
 
 def prov(p: Provision) -> tuple:
@@ -390,20 +391,6 @@ def test_passage_tables(rules):
 
 
 # --------------------------------------------------------------------------- loading is validation
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(data_dir(), target)
-    return target
-
-
-def _replace(path, old: str, new: str) -> int:
-    """Edit a data file in place (its other lines unmoved); the line where ``new`` starts."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
-    return text[:at].count("\n") + 1
 
 
 def _line_of(path, needle: str) -> int:
@@ -415,22 +402,22 @@ def test_each_kind_of_problem_names_its_file_and_line(corpus, data_copy):
     rules = data_copy / "rules" / "circulaire-7282.yaml"
     f = "rules/circulaire-7282.yaml"
     # a dangling id (unknown year), on the rule's line
-    _replace(rules, "- id: award-CE6P\n  kind: award\n  from: [6P]", "- id: award-CE6P\n  kind: award\n  from: [6X]")
+    replace_in_file(rules, "- id: award-CE6P\n  kind: award\n  from: [6P]", "- id: award-CE6P\n  kind: award\n  from: [6X]")
     ce6p = _line_of(rules, "- id: award-CE6P")
     # an unknown condition key (misspelt), on the condition's line
-    typo = _replace(rules, "    decision:\n      body: jury-de-qualification\n      kind: reussite-epreuves\n      text: a subi",
+    typo = replace_in_file(rules, "    decision:\n      body: jury-de-qualification\n      kind: reussite-epreuves\n      text: a subi",
                     "    decisions:\n      body: jury-de-qualification\n      kind: reussite-epreuves\n      text: a subi")
     # a value of the wrong type
-    two = _replace(rules, "    - attended:\n        years: 2\n        regime: [article-45]",
+    two = replace_in_file(rules, "    - attended:\n        years: 2\n        regime: [article-45]",
                    "    - attended:\n        years: two\n        regime: [article-45]") + 1
     # a title that does not exist in a condition, an age band that is no parameter
-    cq9 = _replace(rules, "    - holds: CQ6\n      text: qui ont ultérieurement obtenu, en application de l'article 58, §1er ou §2 "
+    cq9 = replace_in_file(rules, "    - holds: CQ6\n      text: qui ont ultérieurement obtenu, en application de l'article 58, §1er ou §2 "
                           "de l'arrêté royal du 29 juin 1984, un certificat de qualification de la 6ème année\n      basis",
                    "    - holds: CQ9\n      text: qui ont ultérieurement obtenu, en application de l'article 58, §1er ou §2 "
                    "de l'arrêté royal du 29 juin 1984, un certificat de qualification de la 6ème année\n      basis")
-    band = _replace(rules, "band: majeur-18-21", "band: majeur-18-22")
+    band = replace_in_file(rules, "band: majeur-18-21", "band: majeur-18-22")
     # a quotation that is not in its lines (found against the corpus)
-    _replace(rules, "    quote: les 2 dernières années d'études de l'enseignement secondaire (plein exercice et/ou alternance)",
+    replace_in_file(rules, "    quote: les 2 dernières années d'études de l'enseignement secondaire (plein exercice et/ou alternance)",
              "    quote: le CESS est donné à tous les élèves")
     problems = validate(corpus, data_copy)
     assert f"{f}:{ce6p}: award-CE6P: from refers to unknown id '6X'" in problems
@@ -450,7 +437,7 @@ def test_each_kind_of_problem_names_its_file_and_line(corpus, data_copy):
 def test_loading_refuses_bad_data_in_one_line(data_copy):
     from passerelles.rules import RuleFileError, load_rules
     rules = data_copy / "rules" / "circulaire-7282.yaml"
-    line = _replace(rules, "  regime: [article-49]\n  conditions:\n    all_of:\n    - not:\n        holds: CEB",
+    line = replace_in_file(rules, "  regime: [article-49]\n  conditions:\n    all_of:\n    - not:\n        holds: CEB",
                     "  regime: [article-50]\n  conditions:\n    all_of:\n    - not:\n        holds: CEB")
     with pytest.raises(RuleFileError) as err:
         load_rules(directory=data_copy)
@@ -460,8 +447,8 @@ def test_loading_refuses_bad_data_in_one_line(data_copy):
 
 
 def test_other_files_are_checked_too(corpus, data_copy):
-    _replace(data_copy / "years.yaml", "  form: null\n", "  form: X\n")
-    _replace(data_copy / "titles.yaml", "- id: CE1D\n", "- id: CEB\n")
+    replace_in_file(data_copy / "years.yaml", "  form: null\n", "  form: X\n")
+    replace_in_file(data_copy / "titles.yaml", "- id: CE1D\n", "- id: CEB\n")
     problems = validate(corpus, data_copy)
     assert any(p.startswith("years.yaml:") and "form 'X' not one of P, TQ, G, GTA, SPEC" in p for p in problems), problems
     assert any(p.startswith("titles.yaml:") and "CEB: duplicate id 'CEB'" in p for p in problems), problems

@@ -240,6 +240,13 @@ def test_notes_said_once(route_notes):
     # d'études" and, elsewhere, "… et dans la même orientation d'études": one note.
     keys = [note_key(t) for t in route_notes]
     assert len(keys) == len(set(keys))
+    # The adult-with-contract alternatives of the 7P and 7TQ admissions repeat the same words
+    # at other lines (l. 817-821 and l. 857-861 …): one note, citing every line.
+    import re
+    words = [note_key(re.sub(r" ?\(l\. [\d-]+\)|— mêmes termes : .*$", "", t)) for t in route_notes]
+    assert len(words) == len(set(words))
+    [adults] = [t for t in route_notes if "mêmes termes" in t and "857-861" in t]
+    assert "(l. 817-821)" in adults
     same = [t for t in route_notes if t.startswith("dans la même section")]
     assert same == ["dans la même section et la même orientation d'études"]
 

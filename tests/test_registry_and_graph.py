@@ -202,6 +202,7 @@ def test_the_cache_key_follows_every_manifest_field_that_enters_the_graph(corpus
     import json
     from passerelles.api import Passerelles
     from passerelles.corpus import load_corpus
+    from passerelles.errors import CorpusError
     from passerelles.namespaces import DCTERMS
     from passerelles.provenance import document_iri
     from passerelles.rdf import cache
@@ -215,6 +216,12 @@ def test_the_cache_key_follows_every_manifest_field_that_enters_the_graph(corpus
         path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         keys.add(cache.key(load_corpus(corpus_copy)))
     assert len(keys) == 4
+    # the curated sources record the circular's date (sources.yaml), so an edited date is a
+    # corpus that no longer matches them: a clear error, not a graph with two dates
+    with pytest.raises(CorpusError, match="date 2019-09-02 is not the manifest's 2019-09-03"):
+        Passerelles(corpus_copy).model
+    manifest["documents"][0]["date"] = "2019-09-02"
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     titles = set(Passerelles(corpus_copy).graph.objects(document_iri("circulaire-7282"), DCTERMS.title))
     assert [str(t) for t in titles] == ["Un autre titre"]
 
@@ -298,3 +305,25 @@ def test_the_temporary_files_of_a_killed_build_are_removed_by_the_next_one(cli, 
     assert left.name.startswith(".passerelles.nt.") and left.name.endswith(".tmp")
     assert cli("build", "--out", str(out)).code == 0
     assert sorted(p.name for p in out.iterdir()) == ["passerelles.nt", "passerelles.oxigraph", "passerelles.ttl"]
+
+
+def test_every_text_of_the_whole_graph_carries_its_language(app):
+    """Issue 16: French texts were untagged (196) and ``psl:reason`` mixed languages. Every
+    literal that is text (words separated by spaces) is tagged: ``@fr`` for what the sources
+    and the rules say, ``@en`` for the project's own remarks (the resolver's analysis of a
+    citation, layout notes); codes and identifiers stay plain; the conditions' JSON data is
+    data, not text."""
+    import re
+
+    from rdflib import Literal
+
+    from passerelles.namespaces import PSL
+    text = re.compile(r"[^\W\d_]{2,}\s+\S")
+    untagged = sorted({(str(p), str(o)[:60]) for _, p, o in app.memory_graph
+                       if isinstance(o, Literal) and o.datatype is None and o.language is None
+                       and p not in (PSL.conditionData, PSL.markSequence) and text.search(str(o))})
+    assert untagged == []      # (markSequence: codes, "R | RDQ | CPU")
+    # the citations' reasons are the resolver's analysis, in English; the conditions', French
+    for s, o in app.memory_graph.subject_objects(PSL.reason):
+        kinds = {str(t).rsplit("#", 1)[-1] for t in app.memory_graph.objects(s, RDF.type)}
+        assert o.language == ("en" if "Citation" in kinds else "fr"), (kinds, str(o)[:60])

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from conftest_remote import comparable, listener, oxigraph_server, virtuoso  # noqa: F401 (fixtures)
-from passerelles.cli.commands_sparql import example_args
+from passerelles.queries import example_args
 from passerelles.errors import EndpointError
 from passerelles.queries import list_queries
 from passerelles.rdf.serialize import ntriples

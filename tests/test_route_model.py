@@ -240,7 +240,9 @@ def test_a_refused_route_names_the_failing_condition_and_its_line(routes):
     with pytest.raises(NoAnswer) as why:
         routes("CE6P", "CESS", adult=True, age=19, contracts=["convention-emploi-formation"])
     message = str(why.value)
-    assert "done:6P → in:7P" in message and "admission-7P-from-6e, l. 811-812" in message
+    # the step in words (before, the view's ids: "done:6P → in:7P"), the rule with its lines
+    assert "the admission to 7P (7e année professionnelle de type B) after the 6P passed" in message
+    assert "admission-7P-from-6e, l. 811-812" in message and "done:" not in message and "in:7P" not in message
     assert "avoir conclu : contrat d'alternance" in message and "(l. 817-821)" in message
 
 

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from rdflib.plugins.sparql.sparql import NotBoundError
 
 from conftest_remote import comparable, example_params, listener  # noqa: F401 (a fixture)
-from passerelles.cli.commands_sparql import example_args, parse_term, run_query
+from passerelles.queries import check_params, example_args
+from passerelles.store import run_checked
+from passerelles.terms import parse_term
 from passerelles.errors import InputError
 from passerelles.queries import list_queries, load_query
 from passerelles.store import EmbeddedStore
@@ -24,6 +26,12 @@ from passerelles.store import EmbeddedStore
 ART_6 = "https://w3id.org/passerelles/eli/decret/1991/07/03/art_6"
 DECREE_1991 = "https://w3id.org/passerelles/eli/decret/1991/07/03"
 HOSTILE = "x> } ; DROP ALL ; #"
+
+
+def run_query(store, query, params):
+    """A query file on one store, its parameters checked, as the front door runs it."""
+    check_params(query, params)
+    return run_checked(store, query.text, params, query.name)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +79,7 @@ def test_sparql_by_name_json_csv_and_table(cli):
     assert table[1][0] == ART_6 and table[1][-1] == "30"
 
     as_table = cli("sparql", "footnotes")
-    assert as_table.code == 0 and "244 row(s)" in as_table.out
+    assert as_table.code == 0 and "244 résultat(s)" in as_table.out
 
 
 def test_sparql_runs_a_query_file_and_ask(cli, tmp_path):
@@ -112,7 +120,7 @@ def test_no_value_escapes_its_term(stores, value):
 
 @pytest.mark.parametrize("args, message", [
     (("acts", "--param", "act=x"), "takes no parameters"),
-    (("cited-by",), "needs --param act=VALUE"),
+    (("cited-by",), "needs the parameter act"),
     (("cited-by", "--param", "actor=x"), "has no parameter actor"),
     (("cited-by", "--param", "act"), "KEY=VALUE"),
     (("cited-by", "--param", "act=6^^int"), "unknown type"),

@@ -305,6 +305,8 @@ D1991 = "https://w3id.org/passerelles/eli/decret/1991/07/03"
 @pytest.mark.parametrize("act, article", [(D1991, "6"), (D1991, None), (D1991, "2quater"),
                                           ("https://w3id.org/passerelles/eli/decret/1997/07/24", None)])
 def test_citations_of_an_act_are_the_rows_the_python_filter_keeps(app, act, article):
+    from types import SimpleNamespace
+
     import pyoxigraph
     from passerelles.queries import load_query
     from passerelles.views.citations import citation_records, filter_citations
@@ -313,7 +315,7 @@ def test_citations_of_an_act_are_the_rows_the_python_filter_keeps(app, act, arti
     records = citation_records(store)                      # one record a row, in the same order
     assert len(records) == len(rows)
     kept = [row for row, record in zip(rows, records)
-            if filter_citations([record], [{"iri": act}], article)]
+            if filter_citations([record], [SimpleNamespace(iri=act)], article)]
     params = {"ofAct": pyoxigraph.NamedNode(act)}
     if article is not None:
         params["ofArticle"] = pyoxigraph.Literal(article)

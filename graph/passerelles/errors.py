@@ -38,10 +38,46 @@ class UnknownNameError(InputError):
         super().__init__(message)
 
 
+class UnknownValueError(InputError):
+    """A keyword or a value outside a closed list (a status, a filter, an access class);
+    carries the valid ones.
+
+    >>> raise UnknownValueError("status", "resolvd", ("resolved", "ambiguous", "unresolved"))
+    Traceback (most recent call last):
+    ...
+    passerelles.errors.UnknownValueError: unknown status 'resolvd': expected one of resolved, ambiguous, unresolved (did you mean 'resolved'?)
+    """
+
+    def __init__(self, what: str, value, valid, message: str | None = None):
+        from difflib import get_close_matches
+        self.what, self.value, self.valid = what, value, tuple(str(v) for v in valid)
+        close = get_close_matches(str(value), self.valid, n=1, cutoff=0.6)
+        super().__init__(f"{message or f'unknown {what} {value!r}'}: expected one of {', '.join(self.valid)}"
+                         + (f" (did you mean {close[0]!r}?)" if close else ""))
+
+
+class UnknownKeywordError(UnknownValueError, TypeError):
+    """A keyword a function of the front door does not take (a ``TypeError`` too, as Python
+    raises for an unexpected keyword), with the keywords it takes."""
+
+
 class NoAnswer(PasserellesError):
-    """A valid question with no answer (no route, nothing cited)."""
+    """A valid question with no answer (no route, nothing cited).
+
+    ``answer`` is the empty answer, when there is one to show (``--json`` prints it): the
+    routes of a route question, none, with the diagnosis.
+    """
 
     exit_code = EXIT_NO_ANSWER
+
+    def __init__(self, message, answer=None):
+        super().__init__(message)
+        self.answer = answer
+
+
+class NoRoute(NoAnswer):
+    """No route answers a route question; ``answer`` holds the question, no route, and the
+    diagnosis (which step fails, and why)."""
 
 
 class EndpointError(PasserellesError):

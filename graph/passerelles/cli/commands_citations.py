@@ -1,26 +1,33 @@
-"""Commands for legal analysts: build, citations, footnotes, acts, cited-by."""
+"""Commands for legal analysts: build, citations, footnotes, acts, cited-by.
+
+Each command parses its options, asks the front door (:class:`~passerelles.Passerelles`) and
+prints the answer: its JSON, or text for people with French headers.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.table import Table
 
-from ..errors import InputError, NoAnswer
-from ..legal.grammar import Locator, format_locator
-from .main import app
+from ..errors import NoAnswer
+from .front import front
 from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
-from .output import console, print_json, progress
-from .state import STATE
+from .output import emit, print_json, progress, say, table
 
-STATUSES = ("resolved", "ambiguous", "unresolved")
+_STATUS = {"resolved": "résolue", "ambiguous": "ambiguë", "unresolved": "non résolue"}
+_COUNTS = {"triples": "triplets", "documents": "documents", "divisions": "divisions", "footnotes": "notes",
+           "citations": "citations", "citations_by_status": "citations par statut", "acts": "actes",
+           "options": "options", "rules": "règles", "titles": "titres", "years": "années", "parameters": "paramètres"}
 
 
-@app.command()
+def _act_label(act) -> str:
+    return "—" if act is None else act.iri.split("/eli/", 1)[-1]
+
+
 def build(
+    ctx: typer.Context,
     out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="Folder for passerelles.ttl and passerelles.nt."),
     as_json: bool = JSON,
 ) -> None:
@@ -29,64 +36,24 @@ def build(
     Two builds of the same corpus give byte-identical files. Each file is written to a
     temporary file and renamed: a failed build leaves the previous output whole.
     """
-    from ..rdf import cache
-    from ..rdf.serialize import ntriples, write_graph
-
-    app_ = STATE.app()
+    p = front(ctx)
     with progress("Reading the corpus and parsing the circular"):
-        model = app_.model
-    with progress("Building the RDF graph"):
-        graph = app_.memory_graph
-    with progress(f"Writing {out}/"):
-        nt = ntriples(graph)
-        written = write_graph(graph, out, nt)
-        # the build is the cache's natural filler: the next question reads it at once
-        cache.save(model.corpus, nt)
-    statuses = Counter(c.status for c in model.citations.citations)
-    counts = {
-        "triples": len(graph),
-        "documents": len(model.corpus.documents),
-        "divisions": len(model.divisions),
-        "footnotes": len(model.footnotes),
-        "citations": len(model.citations.citations),
-        "citations_by_status": {s: statuses.get(s, 0) for s in STATUSES},
-        "acts": len(model.registry.acts),
-    }
-    for name, extra in model.extras.items():
-        counts.update(_extra_counts(name, extra))
+        p.model
+    with progress(f"Building the RDF graph and writing {out}/"):
+        built = p.build(out)
     if as_json:
-        print_json({"out": {k: str(v) for k, v in written.items()}, "counts": counts})
+        print_json(built)
         return
-    table = Table(title="Passerelles graph built", show_header=False)
-    for key, value in counts.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items())
-        table.add_row(key.replace("_", " "), str(value))
-    console.print(table)
-    for path in written.values():
-        console.print(f"wrote {path}")
+    rows = [(_COUNTS.get(k, k.replace("_", " ")),
+             ", ".join(f"{_STATUS.get(s, s)} {n}" for s, n in v.items()) if isinstance(v, dict) else v)
+            for k, v in built.counts.items()]
+    table("Graphe Passerelles construit", ("contenu", "nombre"), rows)
+    for path in built.out.values():
+        say(f"wrote {path}")
 
 
-def _extra_counts(name: str, extra) -> dict:
-    if name == "catalogue":
-        return {"options": len({o.code for o in getattr(extra, "options", [])})}
-    if name == "curated":
-        return {k: len(v) for k, v in extra.items()}
-    return {}
-
-
-def _place(record: dict) -> str:
-    return format_locator(Locator(record.get("article"), record.get("paragraph"), record.get("alinea"), record.get("point")))
-
-
-def _act_label(act: dict | None) -> str:
-    if not act:
-        return "—"
-    return act["iri"].split("/eli/", 1)[-1]
-
-
-@app.command()
 def citations(
+    ctx: typer.Context,
     act: Optional[str] = typer.Option(None, "--act", metavar="TEXT", help="One act: key, IRI, or words of its name or title (accents and case ignored), e.g. 'décret du 3 juillet 1991'; several matches: exit 2 with the candidates."),
     article: Optional[str] = typer.Option(None, "--article", metavar="N", help="Article, e.g. 6 or 2quater."),
     status: Optional[str] = typer.Option(None, "--status", metavar="S", help="resolved, ambiguous or unresolved."),
@@ -99,32 +66,26 @@ def citations(
 
     Examples: who cites art. 6 of the decree of 3 July 1991 —
     ``passerelles citations --act "décret du 3 juillet 1991" --article 6``; which citations
-    could not be settled, and why — ``passerelles citations --status ambiguous``.
+    could not be settled, and why — ``passerelles citations --status ambiguous``. Exit 1
+    when no citation matches.
     """
-    if article is not None and not article.strip():
-        raise InputError("--article needs a value, e.g. 6 or 2quater")
-    if status is not None and status not in STATUSES:
-        raise InputError(f"--status must be one of {', '.join(STATUSES)} (got {status!r})")
-    records = STATE.app(endpoint, timeout, graph).citations(act=act, article=article, status=status)
-    if not records:
-        raise NoAnswer("no citation matches these filters")
-    if as_json:
-        print_json(records)
-        return
-    table = Table(title=f"{len(records)} citation(s)")
-    for col in ("line", "note", "act", "place", "status", "cited words / reason"):
-        table.add_column(col, overflow="fold")
-    for r in records:
-        detail = r["text"] if not r["reason"] else f"{r['text']}\n[dim]{r['reason']}[/dim]"
-        if r["alternatives"]:
-            detail += "\n[dim]or: " + "; ".join(f"{_act_label(a['act'])} {_place(a)}".strip() for a in r["alternatives"]) + "[/dim]"
-        table.add_row(str(r["source"]["line"]), str(r["source"]["footnote"] or ""), _act_label(r["act"]),
-                      _place(r), r["status"], detail)
-    console.print(table)
+    records = front(ctx, endpoint, timeout, graph).citations(act=act, article=article, status=status)
+
+    def show(rows) -> None:
+        out = []
+        for r in rows:
+            detail = r.text + (f" — {r.reason}" if r.reason else "")
+            if r.alternatives:
+                detail += " — ou : " + "; ".join(f"{_act_label(a.act)} {a.place}".strip() for a in r.alternatives)
+            out.append((r.source.line, r.source.footnote or "", _act_label(r.act), r.place, _STATUS.get(r.status, r.status),
+                        detail))
+        table(f"{len(rows)} citation(s)", ("ligne", "note", "acte", "endroit", "statut", "mots cités / raison"), out)
+
+    emit(records, as_json, show, "no citation matches these filters")
 
 
-@app.command()
 def footnotes(
+    ctx: typer.Context,
     number: Optional[int] = typer.Argument(None, metavar="[N]", help="One note only."),
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
@@ -132,45 +93,41 @@ def footnotes(
     graph: Optional[str] = GRAPH,
 ) -> None:
     """The circular's footnotes, with their anchors in the body and their citations."""
-    from ..views.citations import footnote_records
-    records = footnote_records(STATE.app(endpoint, timeout, graph).store, number)
-    if as_json:
-        print_json(records)
-        return
-    table = Table(title=f"{len(records)} footnote(s)")
-    for col in ("note", "line", "anchors", "text", "cites"):
-        table.add_column(col, overflow="fold")
-    for r in records:
-        cites = "; ".join(f"{_act_label(c['act'])} {_place(c)} [{c['status']}]".strip() for c in r["citations"]) or "— (prose)"
-        table.add_row(str(r["number"]), str(r["line"]), ", ".join(map(str, r["anchors"])), r["text"], cites)
-    console.print(table)
+    records = front(ctx, endpoint, timeout, graph).footnotes(number)
+
+    def show(rows) -> None:
+        out = []
+        for r in rows:
+            cites = "; ".join(f"{_act_label(c.act)} {c.place} ({_STATUS.get(c.status, c.status)})".replace("  ", " ")
+                              for c in r.citations) or "— (prose)"
+            out.append((r.number, r.line, ", ".join(map(str, r.anchors)), r.text, cites))
+        table(f"{len(rows)} note(s)", ("note", "ligne", "appels", "texte", "cite"), out)
+
+    emit(records, as_json, show)
 
 
-@app.command()
 def acts(
+    ctx: typer.Context,
     as_json: bool = JSON,
     endpoint: Optional[str] = ENDPOINT,
     timeout: float = TIMEOUT,
     graph: Optional[str] = GRAPH,
 ) -> None:
     """The act registry: each act once, with how often and where it is cited."""
-    from ..views.citations import act_records
-    records = act_records(STATE.app(endpoint, timeout, graph).store)
-    if as_json:
-        print_json(records)
-        return
-    table = Table(title=f"{len(records)} acts")
-    for col in ("act", "label", "citations", "lines"):
-        table.add_column(col, overflow="fold")
-    for r in records:
-        lines = r["lines"]
-        shown = ", ".join(map(str, lines[:12])) + (f" … (+{len(lines) - 12})" if len(lines) > 12 else "")
-        table.add_row(r["key"], r["label"] + (f"\n[dim]{r['title']}[/dim]" if r["title"] else ""), str(r["citations"]), shown)
-    console.print(table)
+    records = front(ctx, endpoint, timeout, graph).acts()
+
+    def show(rows) -> None:
+        out = []
+        for r in rows:
+            shown = ", ".join(map(str, r.lines[:12])) + (f" … (+{len(r.lines) - 12})" if len(r.lines) > 12 else "")
+            out.append((r.key, r.label + (f" — {r.title}" if r.title else ""), r.citations, shown))
+        table(f"{len(rows)} actes", ("acte", "intitulé", "citations", "lignes"), out)
+
+    emit(records, as_json, show)
 
 
-@app.command("cited-by")
-def cited_by_cmd(
+def cited_by(
+    ctx: typer.Context,
     act: str = typer.Argument(..., metavar="ACT", help="Act: key, IRI, or words of its name (e.g. 'décret du 3 juillet 1991')."),
     article: Optional[str] = typer.Option(None, "--article", metavar="N", help="Only this article and its parts."),
     as_json: bool = JSON,
@@ -178,19 +135,18 @@ def cited_by_cmd(
     timeout: float = TIMEOUT,
     graph: Optional[str] = GRAPH,
 ) -> None:
-    """The provisions of ACT ranked by the number of distinct passages citing them."""
-    from ..views.citations import cited_by, resolve_act
-    store = STATE.app(endpoint, timeout, graph).store
-    found = resolve_act(store, act)
-    rows = cited_by(store, found["iri"], article)
-    if not rows:
-        raise NoAnswer(f"nothing in the corpus cites {found['label']}" + (f", art. {article}" if article else ""))
-    if as_json:
-        print_json({"act": found, "provisions": rows})
-        return
-    table = Table(title=f"{found['label']} — provisions by citing passages")
-    for col in ("provision", "passages"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(r["label"] or r["provision"], str(r["passages"]))
-    console.print(table)
+    """The provisions of ACT ranked by the number of distinct passages citing them.
+
+    Exit 1 when nothing in the corpus cites it (with --json: the act and no provision).
+    """
+    found = front(ctx, endpoint, timeout, graph).cited_by(act, article)
+    if not found.provisions:
+        if as_json:
+            print_json(found)
+        raise NoAnswer(f"nothing in the corpus cites {found.act.label}" + (f", art. {article}" if article else ""))
+
+    def show(record) -> None:
+        table(f"{record.act.label} — dispositions par passages qui les citent", ("disposition", "passages"),
+              [(r.label or r.provision, r.passages) for r in record.provisions])
+
+    emit(found, as_json, show)

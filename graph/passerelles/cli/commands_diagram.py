@@ -3,16 +3,16 @@ out for a printed page (``--width``, ``--font-size``) and measured once drawn.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .commands_routes import ADULT, AGE, CONTRACT, HOLDS, K, REGIME, SECTOR, YEAR
-from .main import app
-from .options import ENDPOINT, GRAPH, TIMEOUT
-from .output import console, err, print_json
-from .state import STATE
+from .front import Settings, front, settings
+from .options import (ADULT, AGE, CONTRACT, ENDPOINT, EXPERIENCE, GRAPH, HOLDS, JURISDICTION, K, MISSING, REGIME,
+                      REGISTERED, SECTOR, SINCE_RESULT, STATUS, TIMEOUT, YEAR, filters)
+from .output import answering, err, print_json, say
 
 JSON = typer.Option(False, "--json", help='Print what was written as JSON: {"out", "format", "nodes", "edges", '
                                           '"footnotes", "page", "printed", "fits", "layout", "captions", "advice"} '
@@ -31,85 +31,66 @@ CAPTION = typer.Option("inline", "--caption", metavar="inline|separate",
                             "alone, the rest in FILE.caption.md and FILE.caption.tex.")
 DPI = typer.Option(300, "--dpi", metavar="N", help="Resolution of .png output.")
 
+#: The help of the group of commands.
+HELP = ("Figures for publications: routes, maps and citations as SVG, PDF, PNG (Graphviz), DOT or Mermaid, "
+        "laid out for a printed page (--width cm, --font-size pt).")
+
 
 def _split_option(by: str) -> typer.Option:
     return typer.Option(None, "--split", metavar=by.upper(),
                         help=f"Draw one figure per {by} (FILE-PART.ext), for a figure too large for the page.")
 
 
-diagram_app = typer.Typer(
-    help="Figures for publications: routes, maps and citations as SVG, PDF, PNG (Graphviz), DOT or Mermaid, "
-         "laid out for a printed page (--width cm, --font-size pt).",
-    no_args_is_help=True,
-)
-app.add_typer(diagram_app, name="diagram")
-
-
-@diagram_app.callback()
-def _diagram(ctx: typer.Context, as_json: bool = JSON) -> None:
+def group(ctx: typer.Context, as_json: bool = JSON) -> None:
     # --json is accepted before the sub-command too: "passerelles diagram --json route …".
-    ctx.obj = {"json": as_json}
+    ctx.obj = replace(settings(ctx), json=as_json)
 
 
-def _json(ctx: typer.Context, as_json: bool) -> bool:
-    return as_json or bool((ctx.obj or {}).get("json"))
+def _page(width: float, height: float, font_size: float, caption: str, dpi: int) -> dict:
+    return {"width_cm": width, "height_cm": height, "font_pt": font_size, "caption": caption, "dpi": dpi}
 
 
-def _page(width: float, height: float, font_size: float, caption: str, dpi: int):
-    from ..diagrams import Page
-    return Page(width_cm=width, height_cm=height, font_pt=font_size, caption=caption, dpi=dpi)
+def _nothing(exc) -> dict:
+    return {"out": None, "diagnosis": exc.args[0].to_dict() if hasattr(exc.args[0], "to_dict")
+            else {"message": str(exc)}}
 
 
-def _check(out: Path, split: str | None, allowed: str) -> None:
-    """Input errors before any work: a bad extension, an unknown split."""
-    from ..diagrams import format_of
-    from ..errors import InputError
-    format_of(out)
-    if split is not None and split != allowed:
-        raise InputError(f"--split must be {allowed!r} for this figure (got {split!r})")
-
-
-def _summary(record: dict) -> str:
-    notes = f", {len(record['footnotes'])} note(s)" if record["footnotes"] else ""
-    line = f"wrote {record['out']} ({record['format']}: {record['nodes']} nodes, {record['edges']} edges{notes})"
-    printed, page = record.get("printed"), record["page"]
+def _summary(record) -> str:
+    notes = f", {len(record.footnotes)} note(s)" if record.footnotes else ""
+    line = f"wrote {record.out} ({record.format}: {record.nodes} nodes, {record.edges} edges{notes})"
+    printed, page = record.printed, record.page
     if printed:
         line += (f"; printed {printed['width_cm']:.1f} × {printed['height_cm']:.1f} cm, smallest text "
                  f"{printed['smallest_font_pt']:g} pt (page: {page['width_cm']:g} × {page['height_cm']:g} cm, "
-                 f"{page['font_size_pt']:g} pt{', fits' if record['fits'] else ', does NOT fit'})")
-    for path in record.get("captions") or []:
+                 f"{page['font_size_pt']:g} pt{', fits' if record.fits else ', does NOT fit'})")
+    for path in record.captions or []:
         line += f"\nwrote {path} (caption)"
     return line
 
 
-def _write(diagram, out: Path, as_json: bool, split: str | None) -> None:
-    if split is None:
-        record = diagram.save(out)
-        if as_json:
-            print_json(record)
-            return
-        console.print(_summary(record))
-        if record.get("advice"):
-            err(f"warning: {out.name} does not fit the page: {record['advice']}")
-        return
-    records = [part.save(out.with_name(f"{out.stem}-{name}{out.suffix}")) for name, part in diagram.parts()]
+def _draw(ctx: typer.Context, as_json: bool, endpoint, timeout, graph, kind: str, *names, **options) -> None:
+    as_json = as_json or settings(ctx).json
+    with answering(as_json, _nothing):
+        written = front(ctx, endpoint, timeout, graph).draw(kind, *names, **options)
     if as_json:
-        print_json({"split": split, "parts": records})
+        print_json(written)
         return
-    for record in records:
-        console.print(_summary(record))
-        if record.get("advice"):
-            err(f"warning: {Path(record['out']).name} does not fit the page: {record['advice']}")
+    for record in getattr(written, "parts", None) or (written,):
+        say(_summary(record))
+        if record.advice:
+            err(f"warning: {Path(record.out).name} does not fit the page: {record.advice}")
 
 
-@diagram_app.command("route")
-def route_cmd(
+def route(
     ctx: typer.Context,
     from_: str = typer.Argument(..., metavar="FROM", help="What the pupil holds or completed: a title (CE6P …) or a year (4P …)."),
     to: str = typer.Argument(..., metavar="TO", help="The goal: a title (CESS), a year (7P), an option code (7130), 7e, 7e:L …"),
     out: Path = OUT, age: Optional[float] = AGE, adult: Optional[bool] = ADULT,
     contract: Optional[List[str]] = CONTRACT, holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME,
-    sector: Optional[int] = SECTOR, year: Optional[str] = YEAR, k: int = K,
+    sector: Optional[int] = SECTOR, year: Optional[str] = YEAR, jurisdiction: Optional[str] = JURISDICTION,
+    experience: Optional[str] = EXPERIENCE, status: Optional[List[str]] = STATUS,
+    registered: Optional[List[str]] = REGISTERED, since_result: Optional[str] = SINCE_RESULT,
+    missing: Optional[int] = MISSING, k: int = K,
     width: float = WIDTH, height: float = HEIGHT, font_size: float = FONT_SIZE, caption: str = CAPTION,
     dpi: int = DPI,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
@@ -121,16 +102,13 @@ def route_cmd(
 
     Example: passerelles diagram route CE6P CESS -o routes.pdf
     """
-    from ..diagrams import route_diagram
-    _check(out, None, "")
-    page = _page(width, height, font_size, caption, dpi)
-    diagram = route_diagram(STATE.app(endpoint, timeout, graph), from_, to, k=k, page=page, age=age, adult=adult,
-                            contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
-    _write(diagram, out, _json(ctx, as_json), None)
+    _draw(ctx, as_json, endpoint, timeout, graph, "route", from_, to, out=out, k=k,
+          **_page(width, height, font_size, caption, dpi),
+          **filters(age, adult, contract, holds, regime, sector, year, jurisdiction, experience, status, registered,
+                    since_result, missing))
 
 
-@diagram_app.command("map")
-def map_cmd(
+def map_(
     ctx: typer.Context,
     to: str = typer.Option("CESS", "--to", metavar="GOAL", help="The goal: CESS, 7e, or any title, year or option."),
     sector: Optional[int] = typer.Option(None, "--sector", metavar="N",
@@ -148,15 +126,11 @@ def map_cmd(
 
     Example: passerelles diagram map --to 7e --sector 7 -o map.svg
     """
-    from ..diagrams import map_diagram
-    _check(out, split, "degree")
-    page = _page(width, height, font_size, caption, dpi)
-    _write(map_diagram(STATE.app(endpoint, timeout, graph), to, sector=sector, page=page), out,
-           _json(ctx, as_json), split)
+    _draw(ctx, as_json, endpoint, timeout, graph, "map", to, out=out, split=split, sector=sector,
+          **_page(width, height, font_size, caption, dpi))
 
 
-@diagram_app.command("citations")
-def citations_cmd(
+def citations(
     ctx: typer.Context,
     act: Optional[str] = typer.Option(None, "--act", metavar="TEXT",
                                       help="One act: key, IRI, or words of its name (as 'passerelles citations --act')."),
@@ -176,15 +150,13 @@ def citations_cmd(
 
     Example: passerelles diagram citations --act "décret du 3 juillet 1991" --min-count 2 -o cites.svg
     """
-    from ..diagrams import citations_diagram
-    _check(out, split, "chapter")
-    page = _page(width, height, font_size, caption, dpi)
-    _write(citations_diagram(STATE.app(endpoint, timeout, graph), act, min_count=min_count, page=page), out,
-           _json(ctx, as_json), split)
+    names = (act,) if act is not None else ()
+    _draw(ctx, as_json, endpoint, timeout, graph, "citations", *names, out=out, split=split, min_count=min_count,
+          **_page(width, height, font_size, caption, dpi))
 
 
-@diagram_app.command("gallery")
-def gallery_cmd(
+def gallery(
+    ctx: typer.Context,
     out: Path = typer.Option(Path("notebooks/gallery"), "--out", "-o", metavar="DIR",
                              help="Where to draw the gallery (the README shows notebooks/gallery/)."),
     check: bool = typer.Option(False, "--check", help="Draw nothing; exit 1 if an image is missing or out of date."),
@@ -196,18 +168,24 @@ def gallery_cmd(
 
     Example: passerelles diagram gallery
     """
-    from ..diagrams.gallery import stale, write_gallery
     from ..errors import NoAnswer
+    as_json = as_json or settings(ctx).json
     if check:
-        old = stale(STATE.app(), out)
+        old = front(ctx).gallery(out, check=True)
+        if as_json:
+            print_json({"out": str(out), "stale": old})
         if old:
             raise NoAnswer(f"gallery out of date in {out}: {', '.join(old)}; run 'passerelles diagram gallery'")
-        console.print(f"gallery up to date in {out}")
+        if not as_json:
+            say(f"gallery up to date in {out}")
         return
-    records = write_gallery(STATE.app(), out)
+    records = front(ctx).gallery(out)
     if as_json:
         print_json(records)
         return
     for r in records:
         size = f" ({r['printed']['width_cm']:.1f} × {r['printed']['height_cm']:.1f} cm printed)" if r["printed"] else ""
-        console.print(f"wrote {r['out']}{size}")
+        say(f"wrote {r['out']}{size}")
+
+
+__all__ = ["HELP", "Settings", "group", "route", "map_", "citations", "gallery"]

@@ -1,135 +1,110 @@
-"""Commands for pathways: route, explain, resolve, titles."""
+"""Commands for pathways: route, explain, resolve, titles.
+
+The filters of a route question are parsed here and passed on as they are: the front door
+checks them (:data:`passerelles.routes.service.FILTERS`).
+"""
 
 from __future__ import annotations
 
 from typing import List, Optional
 
 import typer
-from rich.table import Table
 
-from .main import app
-from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
-from .output import console, print_json
-from .state import STATE
+from .front import front
+from .options import (ADULT, AGE, ALL, CONTRACT, ENDPOINT, EXPERIENCE, GRAPH, HOLDS, JSON, JURISDICTION, K, MAX_YEARS,
+                      MISSING, REGIME, REGISTERED, SECTOR, SINCE_RESULT, STATUS, TIMEOUT, YEAR, filters)
+from ..views.titles import awarded_words, parts_words
+from .output import answering, emit, say, table, width
 
-from ..routes.service import CONTRACTS, REGIMES, ask
-
-AGE = typer.Option(None, "--age", metavar="YEARS", help="The pupil's age (at the reference date of each condition).")
-ADULT = typer.Option(None, "--adult/--minor", help="The pupil is of age (majeur) / a minor.")
-CONTRACT = typer.Option(None, "--contract", metavar="KIND", help=f"A contract concluded (repeatable): {', '.join(CONTRACTS)}.")
-HOLDS = typer.Option(None, "--holds", metavar="TITLE",
-                     help="Another title held (repeatable), e.g. CQ6. An attestation that closes a year (AO-B, AO-C, "
-                          "AF-LIBRE) closes FROM's year: FROM 3P --holds AO-C is a 3P not completed with success.")
-REGIME = typer.Option(None, "--regime", metavar="R", help=f"Only steps in this regime: {', '.join(REGIMES)}.")
-SECTOR = typer.Option(None, "--sector", metavar="N", help="Only 7th-year options of this sector (1-10).")
-YEAR = typer.Option(None, "--year", metavar="YYYY-YYYY", help="Only rules valid in this school year, e.g. 2019-2020.")
-K = typer.Option(3, "--k", min=1, max=50, help="How many of the shortest routes.")
-ALL = typer.Option(False, "--all", help="Every simple route instead of the k shortest.")
-MAX_YEARS = typer.Option(None, "--max-years", metavar="N", help="With --all: at most this many school years.")
+_KINDS = {"year": "année", "title": "titre", "option": "option", "seventh-years": "7es années", "start": "départ"}
 
 
-def _answer(from_: str, to: str, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout,
-            graph=None):
-    return ask(STATE.app(endpoint, timeout, graph), from_, to, k=k, all_routes=all_, max_years=max_years, age=age,
-               adult=adult, contracts=contract or [], holds=holds or [], regime=regime, sector=sector, year=year)
-
-
-@app.command()
 def route(
+    ctx: typer.Context,
     from_: str = typer.Argument(..., metavar="FROM", help="What the pupil holds or completed: a title (CE6P, CQ6 …) or a year (4P …)."),
     to: str = typer.Argument(..., metavar="TO", help="The goal: a title (CESS), a year (7P, 5TQ), an option code (7130), 7e or 7e:L / 7e:S-O / 7e:O."),
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
-    year: Optional[str] = YEAR, k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
+    year: Optional[str] = YEAR, jurisdiction: Optional[str] = JURISDICTION, experience: Optional[str] = EXPERIENCE,
+    status: Optional[List[str]] = STATUS, registered: Optional[List[str]] = REGISTERED,
+    since_result: Optional[str] = SINCE_RESULT, missing: Optional[int] = MISSING,
+    k: int = K, all_: bool = ALL, max_years: Optional[int] = MAX_YEARS,
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
-    """The routes from FROM to TO, step by step, each with its legal basis and circular line.
+    """The routes from FROM to TO, each step with its legal basis and line, the conditions as a tree.
+
+    Each route is one line with its school years, then the legal basis of each step, then
+    the conditions still to meet as a tree, with their lines.
 
     Years count school years of study (after a successful 4P, the CE6P takes 2: 5P and 6P);
     admissions and awards take none. Conditions that the filters cannot settle (decisions of
-    a body, conditions set by other circulars …) stay on the steps.
+    a body, conditions set by other circulars …) stay on the steps; those they settle are
+    said to be met. The steps of the other documents say who says them and how firmly
+    (« selon Infor Jeunes Laeken … »), and where two documents disagree the answer shows
+    every side. No route: exit 1, with the step that fails and why (with --json:
+    {"routes": [], "diagnosis": …}).
     """
-    from ..routes.explain import answer_record, basis_of, cite, summarize
-    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, all_, max_years, endpoint, timeout, graph)
-    if as_json:
-        print_json(answer_record(answer))
-        return
-    source, target, index = answer.source, answer.target, answer.view.index
-    if answer.note:
-        console.print(f"[dim]{answer.note}.[/dim]")
-    for i, r in enumerate(answer.routes, 1):
-        years = r.years if r.years is not None else f"≥ {r.years_at_least} (a duration is not given by the text)"
-        table = Table(title=f"Route {i}: {source.id} → {target.id} — {years} school year(s)", title_justify="left")
-        for col in ("from", "to", "kind", "years", "basis", "line", "conditions still to meet"):
-            table.add_column(col, overflow="fold")
-        for s in r.steps:
-            rule = s.rule if s.kind != "study" else None
-            shown = str(s.years) if s.years is not None else (f"≥{s.years_at_least}" if s.years_at_least else "?")
-            table.add_row(s.source.id, s.target.id, s.kind.value, shown,
-                          "; ".join(cite(b) for b in basis_of(s.transition, index)) or ("—" if s.kind == "study" else "none cited"),
-                          str(rule.source.first) if rule else "", "\n".join("• " + summarize(c.describe()) for c in s.conditions))
-        console.print(table)
-    if any(s.conditions for r in answer.routes for s in r.steps):
-        console.print("[dim]Conditions are shortened; 'passerelles explain FROM TO' gives them in full.[/dim]")
+    with answering(as_json):
+        answer = front(ctx, endpoint, timeout, graph).route(
+            from_, to, k=k, all_routes=all_, max_years=max_years,
+            **filters(age, adult, contract, holds, regime, sector, year, jurisdiction, experience, status, registered,
+                      since_result, missing))
+    emit(answer, as_json, lambda a: say(a.text(width())))
 
 
-@app.command()
 def explain(
+    ctx: typer.Context,
     from_: str = typer.Argument(..., metavar="FROM", help="What the pupil holds or completed."),
     to: str = typer.Argument(..., metavar="TO", help="The goal (title, year, option code, 7e, 7e:O …)."),
     age: Optional[float] = AGE, adult: Optional[bool] = ADULT, contract: Optional[List[str]] = CONTRACT,
     holds: Optional[List[str]] = HOLDS, regime: Optional[str] = REGIME, sector: Optional[int] = SECTOR,
-    year: Optional[str] = YEAR, k: int = typer.Option(1, "--k", min=1, max=20, help="How many routes to justify."),
+    year: Optional[str] = YEAR, jurisdiction: Optional[str] = JURISDICTION, experience: Optional[str] = EXPERIENCE,
+    status: Optional[List[str]] = STATUS, registered: Optional[List[str]] = REGISTERED,
+    since_result: Optional[str] = SINCE_RESULT, missing: Optional[int] = MISSING,
+    k: int = typer.Option(1, "--k", metavar="N", help="How many routes to justify (1-20)."),
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
-    """The route(s) as a justification: "admitted to 7P according to …, on condition that …"."""
-    from ..routes.explain import answer_record, explain_step
-    answer = _answer(from_, to, age, adult, contract, holds, regime, sector, year, k, False, None, endpoint, timeout, graph)
-    texts = [[explain_step(s, answer.view) for s in r.steps] for r in answer.routes]
-    if as_json:
-        record = answer_record(answer)
-        record["routes"] = [{**r, "explanation": t} for r, t in zip(record["routes"], texts)]
-        print_json(record)
-        return
-    if answer.note:
-        console.print(f"[dim]{answer.note}.[/dim]")
-    for i, (r, lines) in enumerate(zip(answer.routes, texts), 1):
-        years = r.years if r.years is not None else f"au moins {r.years_at_least}"
-        console.print(f"[bold]Parcours {i} — {years} année(s) scolaire(s)[/bold]")
-        for n, line in enumerate(lines, 1):
-            console.print(f"  {n}. {line}")
-        console.print()
+    """The route(s) as a short legal memo in French, its sources cited as the circular cites them.
+
+    The question, the answer, each step with its conditions, and the sources in numbered
+    notes (« Ibidem » for the act of the note before).
+    """
+    with answering(as_json):
+        explanation = front(ctx, endpoint, timeout, graph).explain(
+            from_, to, k=k, **filters(age, adult, contract, holds, regime, sector, year, jurisdiction, experience, status,
+                                      registered, since_result, missing))
+    emit(explanation, as_json, lambda e: say(e.memo(width())))
 
 
-@app.command("resolve")
-def resolve_cmd(
+def resolve(
+    ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAME", help="An id, abbreviation or French label (case and accents ignored)."),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", metavar="J",
+                                               help="Only the titles and years of this jurisdiction (BE, BE-FWB, FR)."),
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """What a name means: its canonical id, label and kind (year, title, option …)."""
-    from ..routes.names import resolve
-    from ..routes.service import view_of
-    found = resolve(view_of(STATE.app(endpoint, timeout, graph)), name)
-    if as_json:
-        print_json(found.as_dict())
-        return
-    console.print(f"{found.id} — {found.label} [{found.kind}]")
+    found = front(ctx, endpoint, timeout, graph).resolve(name, jurisdiction=jurisdiction)
+    emit(found, as_json, lambda f: say(f"{f.id} — {f.label} [{_KINDS.get(f.kind, f.kind)}]"))
 
 
-@app.command()
 def titles(
+    ctx: typer.Context,
+    system: Optional[str] = typer.Option(None, "--system", metavar="S",
+                                         help="Only titles of this system (enseignement-secondaire, promotion-sociale, "
+                                              "cqp, titre-professionnel …)."),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", metavar="J",
+                                               help="Only titles of this jurisdiction (BE, BE-FWB, FR; BE includes BE-FWB)."),
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
-    """Every title, certificate and attestation the circular names, with its issuer and legal basis."""
-    from ..views.titles import title_records
-    records = title_records(STATE.app(endpoint, timeout, graph).store)
-    if as_json:
-        print_json(records)
-        return
-    table = Table(title=f"{len(records)} titles and attestations")
-    for col in ("id", "label", "issued by", "legal basis", "line"):
-        table.add_column(col, overflow="fold")
-    for r in records:
-        basis = "; ".join(b["citation"] for b in r["basis"]) or f"[dim]{r['basis_missing'] or '—'}[/dim]"
-        table.add_row(r["id"], r["label"], r["issued_by"], basis, str(r["source"]["line"]))
-    console.print(table)
+    """Every title, certificate and attestation the corpus names: system, jurisdiction, who awards it (or unknown), parts, legal basis."""
+    records = front(ctx, endpoint, timeout, graph).titles(system=system, jurisdiction=jurisdiction)
+
+    def show(rows) -> None:
+        table(f"{len(rows)} titres et attestations",
+              ("id", "intitulé", "système", "juridiction", "délivré par", "parties", "base légale", "source"),
+              [(r.id, r.label, ", ".join(r.systems), r.jurisdiction or "—", awarded_words(r), parts_words(r) or "—",
+                "; ".join(b.citation for b in r.basis) or (r.basis_missing or "—"),
+                f"{r.source.document}, l. {r.source.line}") for r in rows])
+
+    emit(records, as_json, show)

@@ -1,7 +1,12 @@
-"""Entry point: global options, error handling and exit codes.
+"""Entry point: global options, the commands (registered here, in one place), error handling
+and exit codes.
 
 Exit codes: 0 answered; 1 a valid question with no answer; 2 a usage or input error;
-3 a remote endpoint failure. Errors are one line on stderr; ``--debug`` shows the traceback.
+3 a remote endpoint failure; 4 a query stopped at its time or memory bound. Errors are one
+line on stderr; ``--debug`` shows the traceback.
+
+Commands only parse, ask the front door (:class:`~passerelles.Passerelles`) and print; no
+command module imports this one.
 """
 
 from __future__ import annotations
@@ -20,16 +25,35 @@ except ImportError:  # pragma: no cover
     from click.exceptions import NoArgsIsHelpError as _NoArgsIsHelp
 
 from ..errors import EXIT_USAGE, PasserellesError
+from . import commands_catalogue, commands_citations, commands_diagram, commands_remote, commands_routes, commands_sparql
+from .front import Settings
 from .output import err
-from .state import STATE
 
-app = typer.Typer(
-    name="passerelles",
-    help="Passerelles: the regulatory knowledge graph of alternance education (FWB, circulaire 7282).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+#: Every command, in the order ``--help`` lists them.
+COMMANDS = (
+    ("build", commands_citations.build),
+    ("citations", commands_citations.citations),
+    ("footnotes", commands_citations.footnotes),
+    ("acts", commands_citations.acts),
+    ("cited-by", commands_citations.cited_by),
+    ("options", commands_catalogue.options),
+    ("option", commands_catalogue.option),
+    ("check", commands_catalogue.check),
+    ("titles", commands_routes.titles),
+    ("route", commands_routes.route),
+    ("explain", commands_routes.explain),
+    ("resolve", commands_routes.resolve),
+    ("sparql", commands_sparql.sparql),
+    ("queries", commands_sparql.queries),
+    ("publish", commands_remote.publish),
+    ("serve", commands_remote.serve),
+)
+#: The figures: ``passerelles diagram KIND``.
+DIAGRAM_COMMANDS = (
+    ("route", commands_diagram.route),
+    ("map", commands_diagram.map_),
+    ("citations", commands_diagram.citations),
+    ("gallery", commands_diagram.gallery),
 )
 
 
@@ -40,30 +64,39 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _global(
+    ctx: typer.Context,
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                           help="Read another corpus folder (same manifest format). Default: the bundled corpus."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
                                  help="Print the version and exit."),
 ) -> None:
-    STATE.corpus_dir = corpus
-    STATE.debug = debug
+    ctx.obj = Settings(corpus=corpus, debug=debug)
 
 
-def _register() -> None:
-    # Each module adds its own sub-commands to ``app``.
-    from . import commands_citations  # noqa: F401
-    for name in ("commands_catalogue", "commands_routes", "commands_sparql", "commands_remote", "commands_diagram"):
-        try:
-            __import__(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{name}":
-                raise
+def make_app() -> typer.Typer:
+    """The command line: the global options and every command of :data:`COMMANDS`."""
+    app = typer.Typer(
+        name="passerelles",
+        help="Passerelles: the regulatory knowledge graph of alternance education (FWB, circulaire 7282).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_global)
+    for name, command in COMMANDS:
+        app.command(name)(command)
+    diagram = typer.Typer(help=commands_diagram.HELP, no_args_is_help=True)
+    diagram.callback()(commands_diagram.group)
+    for name, command in DIAGRAM_COMMANDS:
+        diagram.command(name)(command)
+    app.add_typer(diagram, name="diagram")
+    return app
 
 
-_register()
+app = make_app()
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -107,4 +140,3 @@ def run(argv: list[str] | None = None) -> int:
 
 def main() -> None:  # pragma: no cover - console script wrapper
     sys.exit(run())
-

@@ -186,7 +186,8 @@ def route_diagram(app, from_: str, to: str, k: int = 3, page: Page | None = None
     """The ``k`` shortest routes from ``from_`` to ``to`` as one figure.
 
     ``filters`` are those of :func:`passerelles.routes.service.ask` (age, adult,
-    contracts, holds, regime, sector, year, all_routes, max_years).
+    contracts, holds, regime, sector, year, all_routes, max_years; and jurisdiction,
+    experience, status, registered, since_result, missing for the other systems).
     """
     from ..routes.service import ask
     from .build import route_figure, year_degrees

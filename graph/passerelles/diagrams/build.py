@@ -17,19 +17,23 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from ..routes.explain import basis_of, cite_short
+from ..routes.explain import basis_of, cite_short, route_duration
 from ..routes.find import filtered
 from ..routes.names import Resolved
 from ..routes.service import Answer
 from ..routes.states import START, Mode, State, StateKind, Transition
 from ..rules.record import Record, Scope
-from ..rules.vocab import CONTRACT_LABELS
-from .model import Cluster, Edge, Figure, Footnotes, Node, natural_key
+from ..rules.vocab import CONTRACT_LABELS, SYSTEM_LABELS, System
+from .model import SOURCE, Cluster, Edge, Figure, Footnotes, Node, natural_key
+
+#: The circular's system: its years go in the boxes of their degree; the other systems' in a box each.
+SECONDARY = "enseignement-secondaire"
 
 #: A source state other than "completed" qualifies the step.
 _LEAVING = {"attended": "après fréquentation", "failed": "après échec", "in": "en cours d'année"}
 _KIND_WORD = {"admission": "admission", "reinsertion": "réinsertion", "passage-specialise": "passage",
-              "option-access": "accès à l'option", "award": "délivrance", "attests": "atteste"}
+              "option-access": "accès à l'option", "award": "délivrance", "attests": "atteste",
+              "equivalence": "équivalence"}
 #: Degree clusters: label and left-to-right order. ``None``: years without a degree.
 DEGREES = {None: ("Enseignement spécialisé et formations particulières", 0), "D1": ("1er degré", 1),
            "D2": ("2e degré", 2), "D3": ("3e degré", 3), "7": ("7e année", 4)}
@@ -66,6 +70,7 @@ class _Groups:
 
     def __init__(self, view: nx.DiGraph, degrees: dict[str, str | None]):
         self.degrees = degrees
+        self.index = getattr(view, "index", None)
         self.title_degree: dict = {}
         awarded: dict[str, set] = {}
         leads: dict[str, set] = {}
@@ -86,12 +91,18 @@ class _Groups:
     def of(self, fid: str) -> str | None:
         kind, _, rest = fid.partition(":")
         if kind == "year":
-            return _degree_cluster(self.degrees.get(rest))
+            other = self.system_of(rest)
+            return f"system:{other}" if other else _degree_cluster(self.degrees.get(rest))
         if kind == "title":
             return _degree_cluster(self.title_degree[fid]) if fid in self.title_degree else None
         if kind == "option":
             return _degree_cluster("7")
         return None
+
+    def system_of(self, year: str) -> str | None:
+        """The system of a year of another system than the circular's (``None`` for the circular's)."""
+        systems = self.index.systems(year) if self.index is not None else ()
+        return systems[0] if systems and SECONDARY not in systems else None
 
     def _level(self, fid: str) -> int | None:
         """The place of a year's (or option's) degree from left to right; None without one."""
@@ -112,8 +123,13 @@ class _Groups:
 
     def clusters(self, nodes: list[Node]) -> list[Cluster]:
         used = {n.group for n in nodes if n.group}
-        return [Cluster(_degree_cluster(d), label, order, "autres formations" if d is None else label)
-                for d, (label, order) in DEGREES.items() if _degree_cluster(d) in used]
+        out = [Cluster(_degree_cluster(d), label, order, "autres formations" if d is None else label)
+               for d, (label, order) in DEGREES.items() if _degree_cluster(d) in used]
+        for i, s in enumerate(System):
+            if f"system:{s.value}" in used:
+                label = SYSTEM_LABELS[s]
+                out.append(Cluster(f"system:{s.value}", label[:1].upper() + label[1:], 10 + i, s.value))
+        return out
 
 
 def place_titles(nodes: list[Node], edges: list[Edge]) -> list[Node]:
@@ -164,6 +180,12 @@ def _duration(view: nx.DiGraph, year: str) -> int | None:
     return edge["transitions"][0].years if edge else None
 
 
+def _length(view: nx.DiGraph, year: str):
+    """A length in years or months (the other systems' formations), or ``None``."""
+    index = getattr(view, "index", None)
+    return index.states.get(year, {}).get("length") if index is not None else None
+
+
 def years_text(years: int | None, short: bool = False) -> str:
     """``1 année scolaire`` / ``+1 an``; the text gives no duration: ``durée non précisée``.
 
@@ -184,8 +206,9 @@ def _node(view: nx.DiGraph, fid: str, groups: _Groups, emphasis: bool = False) -
         return Node(fid, "start", "Tout élève", "aucun titre requis", emphasis=emphasis, order=(0,))
     if kind == "year":
         data = view.nodes[State.year(rest, Mode.PASSED)]
-        return Node(fid, "year", rest, data["label"], years_text(_duration(view, rest)), group, emphasis,
-                    (1,) + natural_key(rest))
+        length = _length(view, rest)
+        note = length.words() if length is not None and _duration(view, rest) is None else years_text(_duration(view, rest))
+        return Node(fid, "year", rest, data["label"], note, group, emphasis, (1,) + natural_key(rest))
     data = view.nodes[State.title(rest) if kind == "title" else State.option(rest)]
     if kind == "title":
         return Node(fid, "title", data.get("abbreviation") or rest, data["label"], "", group, emphasis,
@@ -266,7 +289,10 @@ def basis_texts(t: Transition, index) -> list[str]:
         except (KeyError, ValueError, AttributeError):
             out.append(b["act"].get("label") or b["act"].get("iri", "?"))
     if not out and t.rule is not None:
-        out.append(f"circ. 7282, l. {t.rule.source.first} (aucune disposition citée)")
+        doc = t.rule.source.document
+        standing = index.sources.get(doc) if doc != "circulaire-7282" else None
+        name = standing.according_to if standing is not None else "circ. 7282"
+        out.append(f"{name}, l. {t.rule.source.first} (aucune disposition citée)")
     return out
 
 
@@ -290,7 +316,7 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
                 continue
             key = (figure_id(step.source), figure_id(step.target), step.kind)
             following = steps[i + 1] if i + 1 < len(steps) else None
-            years = (years_text(following.years, short=True) if following is not None and following.kind == "study"
+            years = (_step_years(view, following) if following is not None and following.kind == "study"
                      and following.source == step.target else "")
             word = _word(step.kind, step.source, years)
             numbers = [notes.number(c.describe()) for c in step.conditions]
@@ -300,7 +326,7 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
     many = len(answer.routes) > 1
     edges = [arrow.edge(key, many, notes) for key, arrow in arrows.items()]
     nodes = place_titles([_node(view, fid, groups, fid in ends) for fid in ids], edges)
-    caption = [f"Parcours {i} ({_route_years(r)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
+    caption = [f"Parcours {i} ({_route_years(r, view.index)}) : " + " → ".join(_public(figure_id(n)) for n in _drawn(r))
                for i, r in enumerate(answer.routes, 1)]
     if answer.source.start != START and all(r.nodes[0] == START for r in answer.routes):
         caption.append(f"Aucune règle ne part de {answer.source.id} : ces parcours sont ouverts à tout élève.")
@@ -309,7 +335,30 @@ def route_figure(answer: Answer, degrees: dict[str, str | None]) -> Figure:
     subtitle = (f"{count} parcours, du plus court au plus long" if count > 1 else "1 parcours") + (
         f" — {situation}" if situation else "")
     return Figure(f"De {answer.source.id} à {answer.target.id} : {answer.target.label}", subtitle, nodes, edges,
-                  groups.clusters(nodes), notes.items(), caption, notes_title="Conditions encore à remplir")
+                  groups.clusters(nodes), notes.items(), caption, source=figure_source(answer),
+                  notes_title="Conditions encore à remplir")
+
+
+def _step_years(view, study) -> str:
+    """The length an admission arrow adds: school years, or the other systems' years or months."""
+    length = _length(view, study.target.id)
+    if study.years is None and length is not None:
+        return f"+{length.short()}"
+    if study.years is None and SECONDARY not in view.index.systems(study.target.id):
+        return "+?"          # no length given, and not a school year
+    return years_text(study.years, short=True)
+
+
+def figure_source(answer: Answer) -> str:
+    """The source line: the circular's alone when only its rules are drawn; otherwise every
+    document used, with its standing (« Infor Jeunes Laeken (service d'information, non daté) »)."""
+    docs = sorted({s.rule.source.document for r in answer.routes for s in r.steps if s.rule is not None})
+    if docs in ([], ["circulaire-7282"]):
+        return SOURCE
+    index = answer.view.index
+    parts = [SOURCE.removeprefix("Source : ").split(" ; figure")[0] if d == "circulaire-7282" else
+             index.sources[d].according(None).removeprefix("selon ") if d in index.sources else d for d in docs]
+    return "Sources : " + " ; ".join(parts) + " ; figure : Passerelles"
 
 
 def _drawn(route) -> list[str]:
@@ -324,7 +373,9 @@ def _public(fid: str) -> str:
     return "tout élève" if fid == START.key else fid.partition(":")[2]
 
 
-def _route_years(route) -> str:
+def _route_years(route, index=None) -> str:
+    if route.years is None and not route.years_at_least and index is not None:
+        return route_duration(route, index) or "durée non précisée"
     if route.years is None:
         return f"au moins {years_text(route.years_at_least)}"
     return years_text(route.years) if route.years else "sans année d'études"
@@ -355,7 +406,8 @@ def describe_situation(s: Record, source_id: str | None = None) -> str:
 
 
 def map_figure(view: nx.DiGraph, goal: Resolved, situation: Record, degrees: dict[str, str | None]) -> Figure:
-    """Every title and year from which ``goal`` can be reached, with the steps between them.
+    """Every title and year from which ``goal`` can be reached, with the steps between them, in
+    one system: the circular's when the goal is one of its states, else the goal's.
 
     For readability, steps back to an earlier degree (e.g. an attestation of reinsertion
     after the 7TQ) are left out, with the states that reach the goal only through them;
@@ -365,6 +417,12 @@ def map_figure(view: nx.DiGraph, goal: Resolved, situation: Record, degrees: dic
     read).
     """
     h = filtered(view, situation)
+    # the map of one system: the circular's when the goal is one of its states (the CESS is
+    # also promotion sociale's, whose routes `diagram route` draws), else the goal's own
+    index = view.index
+    drawn = {SECONDARY} if any(SECONDARY in index.systems(n.id) for n in goal.nodes) else \
+        {s for n in goal.nodes for s in index.systems(n.id)}
+    h = h.subgraph([n for n in h if n.kind in (StateKind.START, StateKind.OPTION) or set(index.systems(n.id)) & drawn])
     targets = [n for n in goal.nodes if n in h]
     if goal.id == "7e" and situation.scope.sector is not None:
         targets += sorted(v for t in targets for v in h.successors(t) if v.kind is StateKind.OPTION)

@@ -26,7 +26,8 @@ from .model import EDGE_KINDS, NODE_KINDS, Figure, Node, safe_ids, wrap
 
 _SHAPE_WORDS = {"[": "rectangle", "(((": "double cercle", "[[": "rectangle à bords doubles", "([": "stade",
                 "(": "rectangle arrondi"}
-_DASH_WORDS = {None: "flèche pleine", "6 4": "flèche en tirets", "2 3": "flèche en pointillés"}
+_DASH_WORDS = {None: "flèche pleine", "6 4": "flèche en tirets", "2 3": "flèche en pointillés",
+               "10 3 2 3": "flèche en tirets et points"}
 
 
 def _text(text: str) -> str:

@@ -45,6 +45,7 @@ EDGE_KINDS = {
     "option-access": "accès à l'option",
     "award": "délivrance du titre",
     "attests": "le titre atteste la réussite de l'année",
+    "equivalence": "équivalence (décision hors du corpus)",
     "study": "année d'études",
     "cites": "citations (leur nombre au départ de la flèche, qui s'épaissit avec lui)",
 }
@@ -115,9 +116,10 @@ class Footnotes:
     """Numbers texts in order of first use; the same text keeps its number.
 
     Texts that say the same thing share one note: the comparison ignores case, accents,
-    punctuation and the circular's markup, and a preposition repeated after "et"/"ou"
-    ("dans la même section et dans la même orientation" says no more than "dans la même
-    section et la même orientation"). The first wording is the one printed.
+    punctuation, the circular's markup, the lines cited in parentheses (the same words at
+    other lines are one note, which lists those lines too) and a preposition repeated after
+    "et"/"ou" ("dans la même section et dans la même orientation" says no more than "dans la
+    même section et la même orientation"). The first wording is the one printed.
 
     >>> notes = Footnotes()
     >>> notes.number("dans la même section et la même orientation d'études")
@@ -128,22 +130,35 @@ class Footnotes:
     (2, 3)
     >>> [f.text for f in notes.items()][2]
     'en 6ème année'
+    >>> notes.number("être majeur (l. 817-821)"), notes.number("être majeur (l. 857-861)")
+    (4, 4)
+    >>> notes.items()[3].text
+    'être majeur (l. 817-821) — mêmes termes : l. 857-861'
     """
 
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
         self._texts: dict[int, str] = {}
+        self._also: dict[int, list[str]] = {}
 
     def number(self, text: str) -> int:
         text = clean_markup(text)
-        key = note_key(text)
+        key = note_key(_LINES.sub("", text))
         if key not in self._numbers:
             self._numbers[key] = len(self._numbers) + 1
             self._texts[self._numbers[key]] = text
-        return self._numbers[key]
+        n = self._numbers[key]
+        also = self._also.setdefault(n, [])
+        also += [ref for ref in _LINES.findall(text) if ref not in self._texts[n] and ref not in also]
+        return n
 
     def items(self) -> list[Footnote]:
-        return [Footnote(n, t) for n, t in self._texts.items()]
+        return [Footnote(n, t + (f" — mêmes termes : l. {', '.join(self._also[n])}" if self._also.get(n) else ""))
+                for n, t in self._texts.items()]
+
+
+#: A reference to the circular's lines, as conditions cite them: "(l. 811)", "(l. 817-821)".
+_LINES = re.compile(r" ?\(l\. (\d+(?:-\d+)?)\)")
 
 
 _PREPOSITIONS = ("dans", "de", "du", "des", "en", "a", "au", "aux", "pour", "par", "sur", "avec")

@@ -79,6 +79,9 @@ EDGE = {
               "mermaid": ("==>", None), "words": "vermillon"},
     "attests": {"style": "dashed", "color": _C["black"], "penwidth": "1.2", "arrowhead": "normal",
                 "mermaid": ("-.->", "6 4"), "words": "noir"},
+    # a decision of equivalence (external) makes a title count as another: crosses systems
+    "equivalence": {"style": "dashed", "color": _C["orange"], "penwidth": "2.0", "arrowhead": "diamond",
+                    "mermaid": ("-.->", "10 3 2 3"), "words": "orange"},
     "study": {"style": "dashed", "color": _C["sky-blue"], "penwidth": "1.2", "arrowhead": "normal",
               "mermaid": ("-.->", "6 4"), "words": "bleu ciel"},
     "cites": {"style": "solid", "color": GREY, "penwidth": "1", "arrowhead": "normal", "mermaid": ("-->", None),

@@ -16,10 +16,14 @@ import json
 
 from rdflib import Graph, Literal, URIRef
 
-from ..namespaces import ELM, PSL, RDF, RDFS, SDO, SKOS, XSD
+from ..namespaces import DCTERMS, ELM, PSL, RDF, RDFS, SDO, SKOS, XSD
 from ..rules.conditions import add_condition
-from ..rules.iris import access_iri, body_iri, parameter_iri, rule_iri, state_iri, title_iri, year_iri
+from ..rules.iris import (access_iri, body_iri, jurisdiction_iri, parameter_iri, rule_iri, state_iri, system_iri,
+                          title_iri, year_iri)
 from ..rules.rdf import add_basis, add_source_of
+from ..rules.vocab import RuleKind
+from .systems import add_body, add_duration, add_roles, add_schemes
+from .sources import add_standing
 
 STATE_SCHEME = URIRef("https://w3id.org/passerelles/id/scheme/states")
 
@@ -59,11 +63,21 @@ def add_years(g: Graph, years) -> None:
             g.add((node, PSL.grade, Literal(y.grade, datatype=XSD.integer)))
         if y.duration is not None:
             g.add((node, PSL.duration, Literal(y.duration, datatype=XSD.integer)))
-        else:
+        elif y.source.document == "circulaire-7282":
             g.add((node, PSL.durationUnknown, Literal("la circulaire ne dit pas combien d'années dure cette formation", lang="fr")))
+        else:
+            # a length in years or months (psl:length) is not a number of school years
+            g.add((node, PSL.durationUnknown, Literal("le document ne donne pas cette durée en années scolaires", lang="fr")))
+        if y.length is not None:
+            add_duration(g, node, y.length)
+        if y.repeatable:
+            g.add((node, PSL.repeatable, Literal(True)))
         for r in y.regime:
             g.add((node, PSL.regime, Literal(r)))
-        g.add((node, PSL.jurisdiction, Literal("BE-FWB")))
+        g.add((node, PSL.jurisdiction, Literal(y.jurisdiction)))
+        g.add((node, DCTERMS.spatial, jurisdiction_iri(y.jurisdiction)))
+        for system in y.systems:
+            g.add((node, PSL.system, system_iri(system)))
         if y.note:
             g.add((node, RDFS.comment, Literal(y.note, lang="fr")))
         add_source_of(g, node, y.source)
@@ -78,9 +92,35 @@ def add_titles(g: Graph, titles) -> None:
         g.add((node, PSL.titleKind, Literal(t.kind)))
         g.add((node, SDO.credentialCategory, Literal(t.kind)))
         g.add((node, PSL.issuedBy, body_iri(t.issued_by)))
-        g.add((body_iri(t.issued_by), RDF.type, PSL.Body))
-        g.add((body_iri(t.issued_by), SKOS.notation, Literal(t.issued_by)))
+        add_body(g, t.issued_by)
         g.add((node, PSL.jurisdiction, Literal(t.jurisdiction)))
+        g.add((node, DCTERMS.spatial, jurisdiction_iri(t.jurisdiction)))
+        for system in t.systems:
+            g.add((node, PSL.system, system_iri(system)))
+        if t.speaker.value != "author":
+            g.add((node, PSL.speaker, Literal(t.speaker.value)))
+        if t.instance_of:
+            # a named title of a class of titles: a narrower concept in the scheme of states
+            g.add((node, SKOS.broader, title_iri(t.instance_of)))
+        if t.part_of:
+            # parts: a project sub-property of dcterms:isPartOf, not ELM's symmetric elm:isPartOf
+            g.add((node, PSL.componentOf, title_iri(t.part_of)))
+            g.add((node, ELM.isPartialQualification, Literal(True)))
+        if t.parts:
+            g.add((node, PSL.hasComponent, title_iri(t.parts.part)))
+            if t.parts.count is not None:
+                g.add((node, PSL.componentCount, Literal(t.parts.count, datatype=XSD.integer)))
+            else:
+                g.add((node, PSL.componentCountUnknown, Literal("le nombre de parties n'est pas donné", lang="fr")))
+            if t.parts.required is not None:
+                g.add((node, PSL.componentsRequired, Literal(t.parts.required, datatype=XSD.integer)))
+            if t.parts.optional:
+                g.add((node, PSL.componentsOptional, Literal(True)))
+            spec = URIRef(f"{node}/parts")
+            g.add((node, PSL.partsSpec, spec))
+            g.add((spec, RDF.type, PSL.PartsSpec))
+            add_source_of(g, spec, t.parts.source)
+        add_roles(g, node, t.roles)
         _justification(g, node, t)
 
 
@@ -120,12 +160,25 @@ def add_rules(g: Graph, rules, years: set[str]) -> None:
         g.add((node, PSL.ruleKind, Literal(r.kind.value)))
         g.add((node, PSL.fromMode, Literal(r.from_mode.value)))
         g.add((node, PSL.jurisdiction, Literal(r.jurisdiction)))
+        g.add((node, PSL.system, system_iri(r.system)))
+        if r.crosses:
+            g.add((node, PSL.crossesSystems, Literal(True)))
+        g.add((node, PSL.modality, Literal(r.modality.value)))
+        if r.hedge:
+            g.add((node, PSL.hedge, Literal(r.hedge, lang="fr")))
+        g.add((node, PSL.speaker, Literal(r.speaker.value)))
         for state in r.from_:
             g.add((node, PSL.fromState, state_iri(state, years)))
         if not r.from_:
             g.add((node, PSL.noPrerequisite, Literal(True)))
         if r.to:
-            g.add((node, PSL.toState, state_iri(r.to, years)))
+            # only the steps of routes are psl:toState (what reachable-to follows): a denial, a
+            # funding, a bridge between classes of titles are not
+            prop = {RuleKind.DENIAL: PSL.deniedState, RuleKind.FUNDING: PSL.funds,
+                    RuleKind.BRIDGE: PSL.bridgeTo}.get(r.kind, PSL.toState)
+            g.add((node, prop, state_iri(r.to, years)))
+        if r.funder:
+            g.add((node, PSL.funder, Literal(r.funder.value)))
         for regime in r.regime:
             g.add((node, PSL.regime, Literal(regime)))
         if r.access_class:
@@ -169,8 +222,10 @@ def add_attestations(g: Graph, rules, years: set[str]) -> None:
 def add_pathways(g: Graph, model) -> None:
     curated = model.extras["curated"]
     years = {y.id for y in curated.years}
+    add_schemes(g)
     add_years(g, curated.years)
     add_titles(g, curated.titles)
     add_parameters(g, curated.parameters)
     add_rules(g, curated.rules, years)
     add_attestations(g, curated.rules, years)
+    add_standing(g, curated, years)

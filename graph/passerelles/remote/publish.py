@@ -72,6 +72,8 @@ class Published:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    to_dict = as_dict   # the name every answer record of the front door gives it
+
 
 def _layout(endpoint: str) -> str | None:
     """Which server's URL layout an endpoint has: Oxigraph's ``…/query``, Virtuoso's ``/sparql``."""

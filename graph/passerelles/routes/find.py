@@ -15,25 +15,60 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from ..errors import InputError, NoAnswer
-from ..rules.record import Record, Scope
+from ..rules.record import Held, Record, Scope
 from ..rules.truth import NOT_MET
-from .diagnose import why_no_route
+from .diagnose import denials, why_no_route
 from .names import Resolved
 from .search import MAX_ROUTES, Route, build_route, exclusions, full_conditions, search
-from .states import START
+from .states import START, StateKind
 from .view import RouteView
+
+SECONDARY = "enseignement-secondaire"
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Why the routes of a question open with a rule open to any pupil: FROM leads nowhere
+    towards TO by itself. ``leading``: when FROM is a class of titles (the CQSS), those of
+    its ``named`` titles that do lead there by themselves; ``said``: what a document says FROM
+    does not lead to (« document l. N: « … » »)."""
+
+    source: str
+    target: str
+    leading: tuple[str, ...] = ()
+    named: int = 0
+    said: tuple[str, ...] = ()
+
+    def note(self) -> str:
+        """The note of the JSON answer (``note``)."""
+        out = (f"no rule leads from {self.source} to {self.target} by itself: these routes open with a rule that asks "
+               f"for no prior state, its conditions checked against what FROM says")
+        if self.leading:
+            out += (f"; {len(self.leading)} of the {self.named} {self.source} the corpus names lead there by "
+                    f"themselves (e.g. {self.leading[0]}): name yours")
+        if self.said:
+            out += f"; the source says: {'; '.join(self.said)}"
+        return out
 
 
 @dataclass(frozen=True)
 class Found:
-    """The routes of a question, and a note when they open with a rule open to any pupil."""
+    """The routes of a question, and why they open with a rule open to any pupil (``opening``)."""
 
     routes: list[Route]
-    note: str | None = None
+    opening: Opening | None = None
+
+    @property
+    def note(self) -> str | None:
+        return self.opening.note() if self.opening is not None else None
 
 
 def _unfiltered(record: Record) -> Record:
-    return replace(record, age=None, adult=None, contracts=frozenset(), scope=Scope())
+    """The record without what the filters say: whether FROM leads anywhere by itself must
+    not depend on them (so a filter never adds a route)."""
+    return replace(record, age=None, adult=None, contracts=frozenset(), scope=Scope(), experience=None,
+                   status=frozenset(), registered=None, since_result=None,
+                   parts=tuple(p._replace(missing=None) for p in record.parts))
 
 
 def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Record, k: int = 3,
@@ -84,14 +119,16 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     if not target.nodes:
         raise NoAnswer(f"no route from {source.id} to {target.id}: no option or year matches {target.id}")
     entries = source.start == START
+    if entries and not record.systems:
+        record = replace(record, systems=start_systems(view, target))
     options = dict(k=k, max_years=max_years, all_routes=all_routes, max_steps=max_steps)
     raw = search(view, record, target.nodes, entries=entries, **options)
-    note = None
+    opening = None
     if not raw and not entries and not search(view, _unfiltered(record), target.nodes, k=1, max_steps=max_steps):
         entries = True
         raw = search(view, record, target.nodes, entries=True, **options)
-        note = (f"no rule leads from {source.id} to {target.id} by itself: these routes open with a rule that asks "
-                f"for no prior state, its conditions checked against what FROM says")
+        leading, named = _class_leading(view, source, target, record, max_steps)
+        opening = Opening(source.id, target.id, leading, named, tuple(denials(view, source.id, target.id)))
     if not raw:
         if max_years is not None and search(view, record, target.nodes, k=1, entries=entries, max_steps=max_steps):
             raise NoAnswer(f"no route from {source.id} to {target.id} within {max_years} school year(s)")
@@ -102,7 +139,29 @@ def find_routes(view: RouteView, source: Resolved, target: Resolved, record: Rec
     routes = sorted((build_route(steps, final) for steps, final, _ in raw), key=Route.sort_key)
     if max_years is not None:
         routes = [r for r in routes if r.years_at_least <= max_years]
-    return Found(routes if all_routes else routes[:k], note)
+    return Found(routes if all_routes else routes[:k], opening)
+
+
+def start_systems(view: RouteView, target: Resolved) -> frozenset[str]:
+    """Whom ``START`` stands for: « tout élève », a pupil of the circular's system, when the goal
+    is one of its states (the CESS too, though promotion sociale also awards it: its humanities
+    are for a holder of one of its titles, or asked for by name); otherwise any person of the
+    goal's own system (``START CQP``: the CQP's trainings and VAE)."""
+    systems = {s for n in target.nodes for s in view.index.systems(n.id)}
+    if not systems or SECONDARY in systems or any(n.kind is StateKind.OPTION for n in target.nodes):
+        return frozenset({SECONDARY})
+    return frozenset(systems)
+
+
+def _class_leading(view: RouteView, source: Resolved, target: Resolved, record: Record,
+                   max_steps: int) -> tuple[tuple[str, ...], int]:
+    """When FROM is a class of titles (the CQSS), its named titles that lead to TO by themselves
+    (the CQSS of the list, by the complément CESS), and how many it has: the answer depends on
+    which one is held."""
+    named = sorted(t for t, info in view.index.states.items() if info.get("instance_of") == source.id)
+    leading = tuple(t for t in named if search(view, replace(_unfiltered(record), titles=(Held(t),), fresh=frozenset({t})),
+                                               target.nodes, k=1, max_steps=max_steps))
+    return leading, len(named)
 
 
 def filtered(view: RouteView, record: Record) -> nx.DiGraph:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..lookup import NameIndex, entries_from_records
+from ..rules.vocab import within
 from .states import START, Mode, State, StateKind
 
 ACCESS_CLASSES = ("L", "S-O", "O", "unknown")
@@ -27,6 +28,8 @@ class Resolved:
 
     def as_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "kind": self.kind}
+
+    to_dict = as_dict   # the JSON of ``passerelles resolve``, as every answer record names it
 
 
 def _entries(view: nx.DiGraph) -> list[Resolved]:
@@ -48,22 +51,33 @@ def _entries(view: nx.DiGraph) -> list[Resolved]:
     return out
 
 
-def _index(view: nx.DiGraph) -> tuple[NameIndex, dict[str, Resolved]]:
-    """The names of a view, folded once (:mod:`passerelles.lookup`), and what each id means."""
+def _index(view: nx.DiGraph, jurisdiction: str | None = None) -> tuple[NameIndex, dict[str, Resolved]]:
+    """The names of a view, folded once (:mod:`passerelles.lookup`), and what each id means;
+    with ``jurisdiction``, only the titles and years of that jurisdiction (BE includes BE-FWB)."""
+    if jurisdiction is not None:
+        cache = view.__dict__.setdefault("_names_by_jurisdiction", {})
+        if jurisdiction not in cache:
+            entries = [e for e in _entries(view) if e.kind not in ("title", "year") or
+                       within(view.nodes[e.start].get("jurisdiction") or "", jurisdiction)]
+            cache[jurisdiction] = _build(view, entries)
+        return cache[jurisdiction]
     cached = getattr(view, "_names", None)
     if cached is None:
-        entries = _entries(view)
-        records = []
-        for e in entries:
-            node = e.start or (e.nodes[0] if e.nodes else None)
-            # "7e" and START are not the 7P: they do not borrow its names
-            data = view.nodes[node] if node in view and e.kind not in ("seventh-years", "start") else {}
-            records.append((e.id, e.label, data.get("alt_labels"), data.get("abbreviation"), e.kind))
-        cached = view._names = (NameIndex(entries_from_records(records)), {e.id: e for e in entries})
+        cached = view._names = _build(view, _entries(view))
     return cached
 
 
-def resolve(view: nx.DiGraph, name: str) -> Resolved:
+def _build(view: nx.DiGraph, entries: list[Resolved]) -> tuple[NameIndex, dict[str, Resolved]]:
+    records = []
+    for e in entries:
+        node = e.start or (e.nodes[0] if e.nodes else None)
+        # "7e" and START are not the 7P: they do not borrow its names
+        data = view.nodes[node] if node in view and e.kind not in ("seventh-years", "start") else {}
+        records.append((e.id, e.label, data.get("alt_labels"), data.get("abbreviation"), e.kind))
+    return NameIndex(entries_from_records(records)), {e.id: e for e in entries}
+
+
+def resolve(view: nx.DiGraph, name: str, jurisdiction: str | None = None) -> Resolved:
     """The state, title, option or target a name designates, written as people write it
     (:mod:`passerelles.lookup`: ids, abbreviations with or without dots, labels, ordinals in
     any form, a unique prefix or best fuzzy match).
@@ -80,6 +94,8 @@ def resolve(view: nx.DiGraph, name: str) -> Resolved:
     ('6P', 'option', 'seventh-years')
     >>> resolve(view, "tout élève").id
     'START'
+    >>> resolve(view, "certificat de qualification professionnelle", jurisdiction="FR").id
+    'CQP'
     """
-    index, by_id = _index(view)
+    index, by_id = _index(view, jurisdiction)
     return by_id[index.lookup(name).id]

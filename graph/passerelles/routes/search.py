@@ -26,7 +26,7 @@ import networkx as nx
 from ..rules.conditions import AllOf, AnyOf, Attended, Completed, Condition, NotNextYear
 from ..rules.record import Record, Result, YearDone
 from ..rules.truth import MET, NOT_MET, Truth
-from ..rules.vocab import Effect, FromMode
+from ..rules.vocab import Effect, FromMode, within
 from .states import ADMITTING, START, Mode, State, StateKind, StepKind, Transition
 from .view import RouteView
 
@@ -122,12 +122,14 @@ def exclusions(t: Transition, record: Record, view: RouteView) -> list[str]:
     """Why the question's scope rules a transition out (regime, school year, option's sector
     or organisation): one function for the pruning and for the message."""
     scope = record.scope
-    if scope.regime is None and scope.school_year is None and scope.sector is None:
+    if scope.regime is None and scope.school_year is None and scope.sector is None and scope.jurisdiction is None:
         return []
     out = []
     rule = t.rule
     if scope.regime and t.regimes and scope.regime not in t.regimes:
         out.append(f"regime {'/'.join(t.regimes)}, not {scope.regime}")
+    if scope.jurisdiction and rule is not None and t.kind is not StepKind.STUDY and not within(rule.jurisdiction, scope.jurisdiction):
+        out.append(f"jurisdiction {rule.jurisdiction}, not within {scope.jurisdiction}")
     if scope.school_year and rule is not None and not rule.valid_in(scope.school_year):
         v = rule.validity
         out.append(f"valid {v.start}–{v.until}, not {scope.school_year}")
@@ -140,6 +142,24 @@ def exclusions(t: Transition, record: Record, view: RouteView) -> list[str]:
             out.append(f"option {o.code} may be organised {o.valid_from or '…'}–{o.valid_until or '…'} only "
                        f"(l. {o.line}), not in {y}")
     return out
+
+
+def crossing(t: Transition, node: State, record: Record, index) -> list[str]:
+    """Why a step would cross from one system to another without a rule that says so: a
+    rule open to any pupil (``START``) serves only the systems FROM belongs to (never the
+    CEFA admissions from a French or a promotion-sociale title); a rule from a state of
+    another system than its own must say it crosses (an equivalence, the CESS towards
+    higher education)."""
+    rule = t.rule
+    if node == START:
+        if not record.systems or rule.system in record.systems:
+            return []
+        return [f"system {rule.system}, not {'/'.join(sorted(record.systems))}: a rule open to any pupil serves its own "
+                "system only"]
+    systems = index.systems(node.id)
+    if rule.crosses or not systems or rule.system in systems:
+        return []
+    return [f"system {rule.system}, not {'/'.join(systems)}"]
 
 
 def _fault(t: Transition, reasons: tuple[str, ...]) -> str:
@@ -285,11 +305,7 @@ class Search:
                             not all(e.sanctioned for e in rec.entries(node.id)):
                         faults.append(f"{node.id} is not sanctioned (élève libre)")
                     if t.rule is not None and t.kind is not StepKind.STUDY:
-                        # a route never crosses from one system to another but through a rule that says so
-                        origin = (rec.jurisdiction if node == START else
-                                  self.index.states.get(node.id, {}).get("jurisdiction") or t.rule.jurisdiction)
-                        if t.rule.jurisdiction != origin:
-                            faults.append(f"jurisdiction {t.rule.jurisdiction}, not {origin}")
+                        faults += crossing(t, node, rec, self.index)
                     cond, stretches = self._specialized(t, more, rec)
                     if cond is not None and cond.evaluate(rec) is NOT_MET:
                         full = full_conditions(t, more)
@@ -319,7 +335,8 @@ class Search:
             return cond, cond is not None and any(c.stretches for c in cond.walk())
         key = id(t)
         if not self._cache:     # kept on the view, per profile of the question (what specialize reads)
-            profile = (rec.age, rec.adult, rec.contracts, rec.scope)
+            profile = (rec.age, rec.adult, rec.contracts, rec.scope, rec.experience, rec.status, rec.registered,
+                       rec.since_result)
             self._cache = self.view.__dict__.setdefault("_specialized", {}).setdefault(profile, {})
         if key not in self._cache:
             cond = t.conditions.specialize(rec) if t.conditions is not None else None
@@ -327,10 +344,22 @@ class Search:
         return self._cache[key]
 
     def _new(self, rec: Record, target: State) -> bool:
-        """A step leads somewhere new: a year not attended yet, a title not held yet."""
+        """A step leads somewhere new: a year not attended yet (or a session sat again while
+        more than one part is known to be missing), a title not held yet (or one more part of
+        a whole not complete)."""
         if target.kind is StateKind.YEAR and target.mode is Mode.ENROLLED:
-            return not rec.entries(target.id) and rec.enrolled != target.id
+            if rec.enrolled == target.id:
+                return False
+            done = rec.entries(target.id)
+            if not done:
+                return True
+            return bool(self.index.states.get(target.id, {}).get("repeatable")) and done[-1].result is Result.PASSED \
+                and any(p.missing is not None and p.missing >= 2 for p in rec.parts)
         if target.kind is StateKind.TITLE:
+            whole = self.index.part_of(target.id)
+            if whole is not None:
+                held = rec.parts_of(whole)
+                return rec.title(whole) is None and (held is None or held.missing != 0)
             return rec.title(target.id) is None
         if target.kind is StateKind.YEAR and target.mode is Mode.PASSED and not rec.enrolled:
             return not rec.entries(target.id)      # a title attesting a year not on record yet
@@ -379,11 +408,16 @@ class Search:
         if t.kind is StepKind.OPTION_ACCESS:
             return [(rec.enter_option(target.id), 0, True)]
         regimes = tuple(sorted({r for x in move.transitions for r in x.regimes}))
-        if t.kind is StepKind.AWARD:
+        whole = self.index.part_of(target.id) if t.kind in (StepKind.AWARD, StepKind.EQUIVALENCE) else None
+        if whole is not None:
+            # a part of a qualification: one more when a session on one part is passed, « un ou
+            # plusieurs » (a number not said) after a partial success
+            new = rec.award_part(whole, target.id, 1 if t.rule.from_mode is FromMode.COMPLETED else None, regimes)
+        elif t.kind in (StepKind.AWARD, StepKind.EQUIVALENCE):
             closes = move.source.id if move.source.kind is StateKind.YEAR else None
             effect = self.index.effects.get(target.id)
             pending = effect.id if effect is not None and effect.effect is not Effect.NO_SANCTION else None
-            new = rec.award(target.id, regimes, closes, pending)
+            new = rec.award(target.id, regimes, closes, pending).complete(target.id)
         else:
             new = rec.enrol(target.id, regimes)
         added = 0

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 import networkx as nx
 
-from ..rules.record import Held, Record, Result, Scope, YearDone
+from ..rules.record import Held, Parts, Record, Result, Scope, YearDone
 from ..rules.vocab import Effect
 from .states import START, Mode, State, StateKind
 from .view import RouteView
@@ -44,10 +44,16 @@ def _history(view: RouteView, nodes: list[State]) -> dict[str, set[str]]:
 
 
 def start_record(view: RouteView, start: State, holds: tuple[str, ...] = (), age: float | None = None,
-                 adult: bool | None = None, contracts: frozenset[str] = frozenset(), scope: Scope = Scope()) -> Record:
-    """The record of a question (see the module docstring)."""
+                 adult: bool | None = None, contracts: frozenset[str] = frozenset(), scope: Scope = Scope(),
+                 experience: float | None = None, status: frozenset[str] = frozenset(),
+                 registered: frozenset[str] | None = None, since_result: float | None = None,
+                 missing: int | None = None) -> Record:
+    """The record of a question (see the module docstring). ``experience`` and
+    ``since_result`` are in months; ``missing``: how many parts of the whole a part title
+    given (FROM or ``holds``) belongs to are still missing."""
     idx = view.index
-    base = Record(age=age, adult=adult, contracts=frozenset(contracts), scope=scope)
+    base = Record(age=age, adult=adult, contracts=frozenset(contracts), scope=scope, experience=experience,
+                  status=frozenset(status), registered=registered, since_result=since_result)
     if start == START:
         rec = replace(base, open=True)
         behind = []
@@ -83,6 +89,15 @@ def start_record(view: RouteView, start: State, holds: tuple[str, ...] = (), age
         effect = idx.effects.get(held.title)
         if effect is not None and effect.effect is not Effect.NO_SANCTION:
             rec = replace(rec, pending=rec.pending + (effect.id,))
+    # the systems FROM belongs to: the rules open to any pupil it may use (START: all)
+    systems = set() if start == START else set(idx.systems(start.id))
+    parts = []
+    for held in rec.titles:
+        systems |= set(idx.systems(held.title))
+        whole = idx.part_of(held.title)
+        if whole is not None and rec.title(whole) is None:
+            parts.append(Parts(whole, held.title, missing))
+    rec = replace(rec, systems=frozenset(systems), parts=tuple(sorted(parts)))
     may = _history(view, behind)
     return replace(rec, maybe_passed=frozenset(may["passed"]), maybe_attended=frozenset(may["attended"] | may["passed"]),
                    maybe_failed=frozenset(may["failed"]))

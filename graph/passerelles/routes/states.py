@@ -85,6 +85,7 @@ class StepKind(StrEnum):
     REINSERTION = "reinsertion"
     PASSAGE = "passage-specialise"
     OPTION_ACCESS = "option-access"
+    EQUIVALENCE = "equivalence"
     STUDY = "study"
     ATTESTS = "attests"
 

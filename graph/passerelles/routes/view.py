@@ -31,13 +31,18 @@ import networkx as nx
 from ..queries import load_query
 from ..rules.conditions import AllOf, AnyOf, Completed, Condition, Holds, Listing, condition_from_data
 from ..rules.model import Provision, Rule, Source, Validity
-from ..rules.vocab import AccessClass, Effect, FromMode, RuleKind
+from ..rules.standing import according
+from ..rules.time import Duration
+from ..rules.vocab import AccessClass, Effect, FromMode, Funder, Modality, RuleKind, Speaker
 from ..store import Store
 from .states import MODE_OF, START, Mode, State, StateKind, StepKind, Transition
 
 ID_BASE = "https://w3id.org/passerelles/id/"
 _STEP_OF = {RuleKind.ADMISSION: StepKind.ADMISSION, RuleKind.AWARD: StepKind.AWARD,
-            RuleKind.REINSERTION: StepKind.REINSERTION, RuleKind.PASSAGE: StepKind.PASSAGE}
+            RuleKind.REINSERTION: StepKind.REINSERTION, RuleKind.PASSAGE: StepKind.PASSAGE,
+            RuleKind.EQUIVALENCE: StepKind.EQUIVALENCE}
+#: Rules whose output is a title the route then holds.
+_TO_TITLE = (RuleKind.AWARD, RuleKind.EQUIVALENCE)
 
 
 def local_id(iri: str) -> str:
@@ -75,6 +80,43 @@ class OptionInfo:
     iri: str
 
 
+@dataclass(frozen=True)
+class Standing:
+    """A corpus document as answers name it: « selon Infor Jeunes Laeken (service
+    d'information, non daté) »."""
+
+    document: str
+    kind: str
+    kind_label: str
+    according_to: str
+    date: str | None
+
+    def according(self, speaker: str | None = None, modality: str | None = None, hedge: str | None = None) -> str:
+        return according(self.according_to, self.kind_label, self.date, speaker, modality, hedge)
+
+    def to_json(self) -> dict:
+        return {"document": self.document, "kind": self.kind, "according_to": self.according_to, "date": self.date}
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A conflict between documents, as the view keeps it: every side, its lines, what it says."""
+
+    id: str
+    title: str
+    overlap: str
+    summary: str
+    sides: tuple[dict, ...]           # {document, lines, quote, says, concerns}
+
+    @property
+    def rules(self) -> frozenset[str]:
+        return frozenset(r for s in self.sides for r in s["concerns"])
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "overlap": self.overlap, "summary": self.summary,
+                "sides": [{k: s[k] for k in ("document", "lines", "quote", "says")} for s in self.sides]}
+
+
 @dataclass
 class RouteIndex:
     """What the view's ids stand for: states, rules, acts, options, and what titles imply."""
@@ -86,6 +128,21 @@ class RouteIndex:
     attests: dict[str, str] = field(default_factory=dict)         # title → the year it shows completed
     effects: dict[str, Rule] = field(default_factory=dict)        # title → its effect rule
     class_rules: dict[str, Rule] = field(default_factory=dict)    # access class → option-access rule
+    denials: dict[str, list[Rule]] = field(default_factory=dict)  # from state → what the text says it does not lead to
+    funding: dict[str, list[Rule]] = field(default_factory=dict)  # formation → how it may be financed
+    conflicts: list[Disagreement] = field(default_factory=list)
+    sources: dict[str, Standing] = field(default_factory=dict)    # document → its standing
+    roles: dict[str, list[dict]] = field(default_factory=dict)    # title → {role, body, reason, document, line}
+
+    def systems(self, state_id: str) -> tuple[str, ...]:
+        return self.states.get(state_id, {}).get("systems", ())
+
+    def part_of(self, title: str) -> str | None:
+        return self.states.get(title, {}).get("part_of")
+
+    def conflicts_of(self, rule_ids) -> list[Disagreement]:
+        ids = set(rule_ids)
+        return [c for c in self.conflicts if c.rules & ids]
 
     # -- the repertory -------------------------------------------------------------------
     def listings(self, years: tuple[str, ...], list_: str | None) -> list[Listing]:
@@ -191,6 +248,10 @@ def _basis(store: Store, index: RouteIndex) -> dict[str, list[Provision]]:
     return out
 
 
+def _true(value) -> bool:
+    return value is True or value == "true"
+
+
 def _rule(row: dict, basis: list[Provision], years: set[str]) -> Rule:
     conditions = condition_from_data(json.loads(row["conditionData"])) if row.get("conditionData") else None
     validity = Validity(row.get("validFrom"), row.get("validUntil")) if row.get("validFrom") or row.get("validUntil") else None
@@ -201,7 +262,9 @@ def _rule(row: dict, basis: list[Provision], years: set[str]) -> Rule:
                 FromMode(row["fromMode"]), AccessClass(row["accessClass"]) if row.get("accessClass") else None,
                 tuple(sorted(local_id(y) for y in (row.get("appliesTo") or "").split())),
                 Effect(row["effect"]) if row.get("effect") else None, row.get("basisMissing"), None,
-                row.get("jurisdiction") or "BE-FWB")
+                row.get("jurisdiction") or "BE-FWB", None, row.get("system") or "enseignement-secondaire",
+                _true(row.get("crosses")), Modality(row.get("modality") or "stated"), row.get("hedge"),
+                Speaker(row.get("speaker") or "author"), Funder(row["funder"]) if row.get("funder") else None)
 
 
 def build_view(store: Store) -> RouteView:
@@ -211,15 +274,19 @@ def build_view(store: Store) -> RouteView:
     for s in store.select(load_query("states").text):
         alts = sorted(a for a in (s.get("altLabels") or "").split("|") if a)
         info = {"id": s["id"], "label": s["label"], "kind": s["kind"], "abbreviation": s.get("abbreviation"),
-                "alt_labels": alts, "iri": s["state"], "jurisdiction": s.get("jurisdiction")}
+                "alt_labels": alts, "iri": s["state"], "jurisdiction": s.get("jurisdiction"),
+                "systems": tuple(sorted((s.get("systems") or "").split()))}
         if s["kind"] == "title":
+            info.update(part_of=s.get("partOf"), has_part=s.get("hasPart"), instance_of=s.get("instanceOf"))
             index.states[s["id"]] = info
             g.add_node(State.title(s["id"]), **info)
             continue
         duration = s.get("duration")
         info.update(duration=duration if isinstance(duration, int) else None,
                     grade=s.get("grade") if isinstance(s.get("grade"), int) else None, form=s.get("form"),
-                    regimes=tuple(sorted((s.get("regimes") or "").split())))
+                    regimes=tuple(sorted((s.get("regimes") or "").split())), repeatable=_true(s.get("repeatable")),
+                    length=Duration(s.get("lengthMin"), s.get("lengthMax"), s["lengthUnit"], _true(s.get("lengthTypical")),
+                                    _true(s.get("lengthVaries"))) if s.get("lengthUnit") else None)
         index.states[s["id"]] = info
         for mode in Mode:
             g.add_node(State.year(s["id"], mode), **info)
@@ -237,6 +304,12 @@ def build_view(store: Store) -> RouteView:
         elif rule.kind is RuleKind.EFFECT:
             for t in rule.from_:
                 index.effects[t] = rule
+        elif rule.kind is RuleKind.DENIAL:
+            for t in rule.from_:
+                index.denials.setdefault(t, []).append(rule)
+        elif rule.kind is RuleKind.FUNDING and rule.to:
+            index.funding.setdefault(rule.to, []).append(rule)
+    _add_standing(index, store)
     for row in store.select(load_query("attestations").text):
         index.attests[local_id(row["title"])] = local_id(row["year"])
     _add_options(g, store)
@@ -244,7 +317,7 @@ def build_view(store: Store) -> RouteView:
         bound = rule.conditions.bind(index) if rule.conditions is not None else None
         if rule.kind in _STEP_OF and rule.to:
             kind = _STEP_OF[rule.kind]
-            target = State.title(rule.to) if rule.kind is RuleKind.AWARD else State.year(rule.to, Mode.ENROLLED)
+            target = State.title(rule.to) if rule.kind in _TO_TITLE else State.year(rule.to, Mode.ENROLLED)
             sources = [State.title(f) if index.is_title(f) else State.year(f, MODE_OF[rule.from_mode])
                        for f in rule.from_] or [START]
             for src in sources:
@@ -260,6 +333,28 @@ def build_view(store: Store) -> RouteView:
         rule = next(r for r in index.awards_of[title])
         g.add_transition(Transition(StepKind.ATTESTS, State.title(title), State.year(year, Mode.PASSED), rule, None))
     return g
+
+
+def _add_standing(index: RouteIndex, store: Store) -> None:
+    """Each document's standing, and the conflicts between documents with every side."""
+    for row in store.select(load_query("source-standing").text):
+        index.sources[row["document"]] = Standing(row["document"], row["kind"], row["kindLabel"], row["accordingTo"],
+                                                  str(row["date"]) if row.get("date") else None)
+    sides: dict[str, dict] = {}
+    for row in store.select(load_query("conflicts").text):
+        c = sides.setdefault(row["id"], {"title": row["title"], "overlap": row["overlap"], "summary": row["summary"], "sides": {}})
+        key = (row["document"], row["firstLine"], row["lastLine"], row["says"])
+        side = c["sides"].setdefault(key, {"document": row["document"], "lines": [row["firstLine"], row["lastLine"]],
+                                           "quote": row["quote"], "says": row["says"], "concerns": []})
+        if row.get("concerns") and row["concerns"] not in side["concerns"]:
+            side["concerns"].append(row["concerns"])
+    for row in store.select(load_query("title-roles").text):
+        index.roles.setdefault(row["id"], []).append(
+            {"role": row["role"], "body": row["body"], "reason": row.get("reason"),
+             "source": {"document": row["document"], "line": row["line"]} if row.get("document") else None})
+    for cid, c in sorted(sides.items()):
+        index.conflicts.append(Disagreement(cid, c["title"], c["overlap"], c["summary"],
+                                            tuple(c["sides"][k] for k in sorted(c["sides"]))))
 
 
 def _add_options(g: RouteView, store: Store) -> None:

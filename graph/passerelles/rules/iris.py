@@ -39,6 +39,26 @@ def access_iri(access_class: str) -> URIRef:
     return ID[f"access/{access_class}"]
 
 
+def system_iri(system: str) -> URIRef:
+    return ID[f"system/{system}"]
+
+
+def jurisdiction_iri(jurisdiction: str) -> URIRef:
+    return ID[f"jurisdiction/{jurisdiction}"]
+
+
+def source_kind_iri(kind: str) -> URIRef:
+    return ID[f"source-kind/{kind}"]
+
+
+def statement_iri(document: str, statement_id: str) -> URIRef:
+    return ID[f"statement/{document}/{statement_id}"]
+
+
+def conflict_iri(conflict_id: str) -> URIRef:
+    return ID[f"conflict/{conflict_id}"]
+
+
 def state_iri(state_id: str, years: set[str] | frozenset[str]) -> URIRef:
     """A rule's input or output: a year (or formation, or situation) or a title."""
     return year_iri(state_id) if state_id in years else title_iri(state_id)

@@ -16,7 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .vocab import AccessClass, Effect, FromMode, ParameterKind, RuleKind
+from .time import Duration
+from .vocab import AccessClass, Effect, FromMode, Funder, Modality, ParameterKind, Role, RuleKind, Speaker
+
+#: The system of the circular's years, titles and rules (FWB secondary education).
+SECONDARY = "enseignement-secondaire"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,39 @@ class Year:
     regime: tuple[str, ...]
     source: Source
     note: str | None = None
+    length: Duration | None = None     # a length in years or months (ranges, typical): the other systems
+    repeatable: bool = False           # may be entered again while parts are still missing (exam sessions)
+    systems: tuple[str, ...] = (SECONDARY,)
+    jurisdiction: str = "BE-FWB"
+
+
+@dataclass(frozen=True)
+class RoleOf:
+    """Who does ``role`` for a qualification (``body`` ``unknown`` when the source is silent,
+    with ``reason``), and where the source says so."""
+
+    role: Role
+    body: str
+    source: Source | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PartsSpec:
+    """A qualification made of parts: ``part`` (a title), ``count`` of them (``None``: not
+    stated), of which ``required`` are needed (``None``: all of them; a number: n of m);
+    ``optional``: the qualification *may* be cut into parts (« peut être découpé », 002 l. 6)."""
+
+    part: str
+    count: int | None
+    required: int | None
+    optional: bool
+    source: Source
+
+    def words(self) -> str:
+        how_many = f"{self.count}" if self.count is not None else "un nombre non précisé de"
+        need = "toutes" if self.required is None else f"{self.required} sur {self.count or '?'}"
+        return f"{how_many} {self.part} ({need} requises)" + (", découpage facultatif" if self.optional else "")
 
 
 @dataclass(frozen=True)
@@ -118,6 +155,12 @@ class Title:
     basis_missing: str | None = None
     abbreviation_in_text: bool | None = None
     note: str | None = None
+    systems: tuple[str, ...] = (SECONDARY,)
+    instance_of: str | None = None      # a named title of a class of titles (a CQSS of the list, l. 10 of 000)
+    part_of: str | None = None          # a part of a qualification (a CCP of a titre professionnel)
+    parts: PartsSpec | None = None      # what the qualification is made of
+    roles: tuple[RoleOf, ...] = ()
+    speaker: Speaker = Speaker.AUTHOR   # who in the source names it (a reader: 000 l. 33)
 
 
 @dataclass(frozen=True)
@@ -181,6 +224,12 @@ class Rule:
     note: str | None = None
     jurisdiction: str = "BE-FWB"
     line: int | None = field(default=None, compare=False)   # where it starts in its file
+    system: str = SECONDARY
+    crosses: bool = False               # leaves its from states' system on purpose (an equivalence, a bridge)
+    modality: Modality = Modality.STATED
+    hedge: str | None = None            # the words that hedge it (« vraisemblablement », « généralement »)
+    speaker: Speaker = Speaker.AUTHOR   # who says it in its document (the lines it quotes)
+    funder: Funder | None = None        # funding rules: who may pay
 
     def condition_nodes(self, key: str | None = None) -> list:
         """All condition nodes of the rule (with YAML ``key`` only, when given)."""

@@ -56,10 +56,25 @@ def line_of(value: Any) -> int | None:
     return getattr(value, "line", None)
 
 
+def _shape(text: str) -> str:
+    return re.sub(r"[A-Za-z]", "a", re.sub(r"\d", "9", text))
+
+
 def suggest(value: Any, allowed) -> str:
-    """`` (did you mean …?)`` for a misspelt value, else ``''``."""
-    close = get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    """`` (did you mean …?)`` for a misspelt value, else ``''``. Among equally close values, one
+    of the same shape (a digit for a digit: ``CQ9`` → ``CQ7``, not ``CQP``) comes first.
+
+    >>> suggest("CQ9", ["CQP", "CQ7"]), suggest("hold", ["holds"])
+    (" (did you mean 'CQ7'?)", " (did you mean 'holds'?)")
+    """
+    from difflib import SequenceMatcher
+    value = str(value)
+    close = get_close_matches(value, [str(a) for a in allowed], n=5, cutoff=0.6)
+    if not close:
+        return ""
+    score = {c: SequenceMatcher(None, value, c).ratio() for c in close}
+    best = max(close, key=lambda c: (score[c], _shape(c) == _shape(value), -close.index(c)))
+    return f" (did you mean {best!r}?)"
 
 
 def mapping(value: Any, what: str, fields: set[str] | None = None, required: tuple[str, ...] = ()) -> Mapping:

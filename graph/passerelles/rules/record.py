@@ -2,9 +2,13 @@
 
 The record holds the years attended (each with its regime, its result and how many school
 years it took), the titles held (each with the regime of the rule that awarded it, when the
-route awarded it), the year the pupil is enrolled in, the age, majority and contracts, the
-jurisdiction the pupil's titles come from, and the scope of the question (regime, sector,
-school year).
+route awarded it), the parts of a qualification held so far (the CCP of a titre
+professionnel, the blocs of a CQP: how many are still missing, when known), the year the
+pupil is enrolled in, the age, majority and contracts, the jurisdiction and the systems the
+pupil's titles come from, what the question says of the person beyond school — years of
+related experience, status (salarié, demandeur d'emploi …), the registers the certification
+sought is in (RNCP, RS), the months since a session's result — and the scope of the question
+(regime, sector, school year, jurisdiction).
 
 What the record knows is certain; what it *may* hold is said by ``maybe_*`` (what the titles
 and years given as FROM imply without saying which: a CQ6 holder attended a 6th year, passed
@@ -72,11 +76,22 @@ class Held(NamedTuple):
 
 class Scope(NamedTuple):
     """What the question restricts: the regime of the steps, the sector of 7th-year
-    options, the school year of the rules."""
+    options, the school year of the rules, the jurisdiction of the rules (BE includes BE-FWB)."""
 
     regime: str | None = None
     sector: int | None = None
     school_year: str | None = None
+    jurisdiction: str | None = None
+
+
+class Parts(NamedTuple):
+    """Parts of the qualification ``whole`` held (``part``: the kind of part, CCP or bloc);
+    ``missing`` is how many are still missing, ``None`` when no one says (the corpus never
+    gives the number of CCP of a titre, nor of blocs of a CQP)."""
+
+    whole: str
+    part: str
+    missing: int | None = None
 
 
 @dataclass(frozen=True, eq=True)
@@ -100,6 +115,12 @@ class Record:
     adult: bool | None = None
     contracts: frozenset[str] = frozenset()
     jurisdiction: str = "BE-FWB"
+    systems: frozenset[str] = frozenset()     # the systems FROM's title or year belongs to
+    parts: tuple[Parts, ...] = ()             # parts of qualifications held, by whole
+    experience: float | None = None           # months of experience related to the certification sought
+    status: frozenset[str] = frozenset()      # salarié, demandeur d'emploi, jeune en formation initiale
+    registered: frozenset[str] | None = None  # registers of the certification sought (None: not said)
+    since_result: float | None = None         # months since the result of the last exam session
     scope: Scope = Scope()
 
     def __hash__(self) -> int:
@@ -163,6 +184,10 @@ class Record:
         may still be held)."""
         return MET if self.title(title) else UNKNOWN
 
+    def parts_of(self, whole: str) -> Parts | None:
+        """The parts of ``whole`` held, if any."""
+        return next((p for p in self.parts if p.whole == whole), None)
+
     @property
     def studied_in_route(self) -> bool:
         return any(y.in_route for y in self.years) or self.enrolled is not None
@@ -176,8 +201,10 @@ class Record:
     def study(self, result: Result, years: int | None = 1, sanctioned: bool = True, form: str | None = None) -> Record:
         """The enrolled year ends with ``result``; ``years`` ``None``: a formation of unknown length."""
         done = YearDone(self.enrolled, self.enrolled_regimes, result, years or 0, years is not None, sanctioned, True, form)
+        # the time since a session's result the question gave is about its past: once the
+        # route has studied or sat something, the latest result is the route's own
         return self._with(years=self.years + (done,), enrolled=None, enrolled_regimes=(), last=self.enrolled,
-                       fresh=frozenset(), chain=None)
+                       fresh=frozenset(), chain=None, since_result=None)
 
     def award(self, title: str, regimes: tuple[str, ...] | None, closes: str | None = None,
               pending: str | None = None) -> Record:
@@ -185,6 +212,34 @@ class Record:
         # titles in a canonical order: two routes obtaining the same titles reach the same record
         return self._with(titles=tuple(sorted(self.titles + (held,), key=lambda h: h.title)), fresh=self.fresh | {title},
                        pending=self.pending + ((pending,) if pending else ()), chain=title)
+
+    def award_part(self, whole: str, part: str, count: int = 1, regimes: tuple[str, ...] | None = None) -> Record:
+        """``count`` more parts of ``whole`` (at least one, when ``count`` is ``None``: a jury
+        that awards « un ou plusieurs CCP »). The part title is held, fresh, and the chain
+        goes on from it; the number still missing drops when it is known.
+
+        >>> r = Record(parts=(Parts("TP", "CCP", 2),)).award_part("TP", "CCP")
+        >>> r.parts_of("TP"), r.holds("CCP")
+        (Parts(whole='TP', part='CCP', missing=1), <Truth.MET: 'met'>)
+        """
+        held = self.parts_of(whole)
+        if held is None:
+            new = Parts(whole, part, None)
+        elif held.missing is None or count is None:
+            new = held._replace(missing=None)
+        else:
+            new = held._replace(missing=max(held.missing - count, 0))
+        parts = tuple(sorted([p for p in self.parts if p.whole != whole] + [new]))
+        titles = self.titles if self.title(part) else tuple(sorted(self.titles + (Held(part, tuple(sorted(regimes)) if regimes is not None else None),),
+                                                                  key=lambda h: h.title))
+        return self._with(parts=parts, titles=titles, fresh=self.fresh | {part}, chain=part)
+
+    def complete(self, whole: str) -> Record:
+        """All the parts of ``whole`` are held (the whole was awarded)."""
+        held = self.parts_of(whole)
+        if held is None:
+            return self
+        return self._with(parts=tuple(sorted([p for p in self.parts if p.whole != whole] + [held._replace(missing=0)])))
 
     def attest(self, year: str, years: int | None, form: str | None = None) -> Record:
         """A title held shows ``year`` completed with success (the CE6P shows the 6P)."""

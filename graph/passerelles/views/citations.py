@@ -4,56 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UnknownValueError
 from ..lookup import Entry, NameIndex
 from ..queries import load_query
+from ..records import (Act, ActRef, Citation, CitationSource, CitedProvision, Footnote, Reading, Records,
+                       TitleName)
 from ..store import Store, iri, rows_by
-from ..text import fold
+from ..text import clean_markup, fold
 
 _PLACE = ("article", "paragraph", "alinea", "point")
 
+#: The statuses of a citation.
+STATUSES = ("resolved", "ambiguous", "unresolved")
 
-def _act(row: dict, prefix: str = "act") -> dict | None:
+
+def _act(row: dict, prefix: str = "act") -> ActRef | None:
     if not row.get(prefix):
         return None
-    return {
-        "type": row.get(f"{prefix}Type"),
-        "date": row.get(f"{prefix}Date"),
-        "number": row.get(f"{prefix}Number"),
-        "title": row.get(f"{prefix}Title"),
-        "iri": row.get(prefix),
-    }
+    return ActRef(row.get(f"{prefix}Type"), row.get(f"{prefix}Date"), row.get(f"{prefix}Number"),
+                  row.get(f"{prefix}Title"), row.get(prefix))
 
 
-def citation_records(store: Store) -> list[dict[str, Any]]:
-    """Every citation occurrence, in the order of the corpus.
-
-    Returns
-    -------
-    list of dict
-        Keys: ``source`` {``document``, ``line``, ``footnote``}, ``act`` {``type``, ``date``,
-        ``number``, ``title``, ``iri``} (null when unresolved), ``article``, ``paragraph``,
-        ``alinea``, ``point``, ``status``, ``alternatives`` (the other readings, most likely
-        first, each with the ``via`` of its evidence), ``reason``, ``text``, plus ``via``,
-        ``amended_by`` (IRI of the amending act or null) and ``amended_by_line``.
-    """
+def citation_records(store: Store) -> Records:
+    """Every citation occurrence, in the order of the corpus (:class:`~passerelles.records.Citation`)."""
     alternatives = rows_by(store.select(load_query("citation-alternatives").text), "citation")
-    out = []
+    out = Records()
     for row in store.select(load_query("citations").text):
         ranked = sorted(alternatives.get(row["citation"], []), key=lambda a: a["rank"])
-        alts = [{"act": _act(a), **{k: a.get(k) for k in _PLACE}, "via": a.get("via")} for a in ranked]
-        out.append({
-            "source": {"document": row["document"], "line": row["line"], "footnote": row.get("footnote")},
-            "act": _act(row),
-            **{k: row.get(k) for k in _PLACE},
-            "status": row["status"],
-            "alternatives": alts,
-            "reason": row.get("reason"),
-            "text": row["text"],
-            "via": row["via"],
-            "amended_by": row.get("amendedBy"),
-            "amended_by_line": row.get("amendedAtLine"),
-        })
+        alts = tuple(Reading(_act(a), *(a.get(k) for k in _PLACE), a.get("via")) for a in ranked)
+        out.append(Citation(
+            CitationSource(row["document"], row["line"], row.get("footnote")), _act(row),
+            *(row.get(k) for k in _PLACE), row["status"], alts, row.get("reason"),
+            row["text"], row["via"], row.get("amendedBy"), row.get("amendedAtLine")))
     return out
 
 
@@ -72,8 +54,8 @@ def title_mention_records(store: Store) -> list[dict[str, Any]]:
             for row in store.select(load_query("title-mentions").text)]
 
 
-def act_records(store: Store) -> list[dict[str, Any]]:
-    """The act registry with how often and where each act is cited.
+def act_records(store: Store) -> Records:
+    """The act registry with how often and where each act is cited (:class:`~passerelles.records.Act`).
 
     ``count`` is the number of acts a key stands for (2 for "2 arrêtés … du 21 février
     2018"); ``title_names`` lists what the act's own title names (``exécutant le décret du
@@ -81,19 +63,15 @@ def act_records(store: Store) -> list[dict[str, Any]]:
     between acts, not citations.
     """
     mentions = title_mention_records(store)
-    out = []
+    out = Records()
     for row in store.select(load_query("acts").text):
-        lines = sorted({int(x) for x in (row.get("lines") or "").split()})
+        lines = tuple(sorted({int(x) for x in (row.get("lines") or "").split()}))
         iri_ = row["act"]
-        out.append({
-            "iri": iri_, "key": row["key"], "type": row["type"], "date": row["date"],
-            "number": row.get("number"), "count": int(row.get("count") or 1), "label": row["label"],
-            "title": row.get("title"), "citations": row["citations"], "lines": lines,
-            "title_names": [{"names": n, "relation": r}
-                            for n, r in sorted({(m["names"], m["relation"]) for m in mentions if m["act"] == iri_})],
-            "named_in_titles": sorted({m["source"]["line"] for m in mentions
-                                       if m["names"] == iri_ or m["names"].startswith(iri_ + "/")}),
-        })
+        out.append(Act(
+            iri_, row["key"], row["type"], row["date"], row.get("number"), int(row.get("count") or 1), row["label"],
+            row.get("title"), row["citations"], lines,
+            tuple(TitleName(n, r) for n, r in sorted({(m["names"], m["relation"]) for m in mentions if m["act"] == iri_})),
+            tuple(sorted({m["source"]["line"] for m in mentions if m["names"] == iri_ or m["names"].startswith(iri_ + "/")}))))
     return out
 
 
@@ -109,7 +87,7 @@ ACT_TYPE_NAMES = {
 }
 
 
-def act_entries(acts: list[dict], nicknames: dict[str, list[str]] | None = None) -> list[Entry]:
+def act_entries(acts: list[Act], nicknames: dict[str, list[str]] | None = None) -> list[Entry]:
     """Lookup entries for acts (records of :func:`act_records`): the names people give them.
 
     Each act is named by its key, its label (``Décret du 3 juillet 1991``), its type written
@@ -117,41 +95,40 @@ def act_entries(acts: list[dict], nicknames: dict[str, list[str]] | None = None)
     reads every form of a date), its number (circulars), its title and its ``nicknames``
     (IRI -> names, e.g. ``Missions``).
 
-    >>> act = {"iri": "https://w3id.org/passerelles/eli/decret/1997/07/24", "key": "decret/1997/07/24",
-    ...        "type": "decret", "date": "1997-07-24", "number": None, "label": "Décret du 24 juillet 1997",
-    ...        "title": "définissant les missions prioritaires"}
-    >>> index = NameIndex(act_entries([act], {act["iri"]: ["Missions"]}))
+    >>> act = Act("https://w3id.org/passerelles/eli/decret/1997/07/24", "decret/1997/07/24", "decret", "1997-07-24",
+    ...           None, 1, "Décret du 24 juillet 1997", "définissant les missions prioritaires", 3, (), (), ())
+    >>> index = NameIndex(act_entries([act], {act.iri: ["Missions"]}))
     >>> {index.lookup(n).id for n in ("D. 24-07-1997", "le décret Missions", "décret du 24/7/1997")}
     {'decret/1997/07/24'}
     """
     out = []
     for a in acts:
-        y, m, d = a["date"].split("-")
+        y, m, d = a.date.split("-")
         when = f"{d}-{m}-{y}"
-        names = [a["key"]] + list((nicknames or {}).get(a["iri"], []))
-        if a.get("title"):
-            names.append(f"{a['label']} {a['title']}")
-        for kind in ACT_TYPE_NAMES.get(a["type"], ()):
+        names = [a.key] + list((nicknames or {}).get(a.iri, []))
+        if a.title:
+            names.append(f"{a.label} {a.title}")
+        for kind in ACT_TYPE_NAMES.get(a.type, ()):
             names.append(f"{kind} du {when}")
-            names += [f"{kind} {nick}" for nick in (nicknames or {}).get(a["iri"], [])]
-            if a.get("number"):
-                names += [f"{kind} n°{a['number']}", f"{kind} {a['number']}", f"{kind} n°{a['number']} du {when}"]
-            if a.get("title"):
-                names.append(f"{kind} {a['title']}")
-        codes = (a["iri"], a["number"]) if a["type"] == "circulaire" and a.get("number") else (a["iri"],)
-        out.append(Entry(a["key"], a["label"], tuple(dict.fromkeys(names)), codes, a["type"]))
+            names += [f"{kind} {nick}" for nick in (nicknames or {}).get(a.iri, [])]
+            if a.number:
+                names += [f"{kind} n°{a.number}", f"{kind} {a.number}", f"{kind} n°{a.number} du {when}"]
+            if a.title:
+                names.append(f"{kind} {a.title}")
+        codes = (a.iri, a.number) if a.type == "circulaire" and a.number else (a.iri,)
+        out.append(Entry(a.key, a.label, tuple(dict.fromkeys(names)), codes, a.type))
     return out
 
 
-def _act_index(store: Store) -> tuple[NameIndex, dict[str, dict]]:
+def _act_index(store: Store) -> tuple[NameIndex, dict[str, Act]]:
     acts = act_records(store)
     nicknames: dict[str, list[str]] = {}
     for row in store.select(load_query("act-names").text):
         nicknames.setdefault(row["act"], []).append(row["name"])
-    return NameIndex(act_entries(acts, nicknames)), {a["key"]: a for a in acts}
+    return NameIndex(act_entries(acts, nicknames)), {a.key: a for a in acts}
 
 
-def find_acts(store: Store, text: str) -> list[dict]:
+def find_acts(store: Store, text: str) -> list[Act]:
     """The acts ``text`` names equally well: one, several (``décret du 14 mars 2019``), or none.
 
     ``text`` is read as :mod:`passerelles.lookup` reads names: key, IRI, label, type and date
@@ -161,56 +138,77 @@ def find_acts(store: Store, text: str) -> list[dict]:
     return [by_key[e.id] for e in index.match(text).entries]
 
 
-def resolve_act(store: Store, text: str) -> dict:
+def resolve_act(store: Store, text: str) -> Act:
     """One act named by ``text``; unknown or several: :class:`~passerelles.errors.UnknownNameError`
     with the candidates (see :meth:`passerelles.lookup.NameIndex.lookup`)."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("an act is named by text, e.g. 'décret du 3 juillet 1991'")
     index, by_key = _act_index(store)
     return by_key[index.lookup(text, "act").id]
 
 
-def filter_citations(records: list[dict], acts: list[dict] | None = None, article: str | None = None,
-                     status: str | None = None) -> list[dict]:
+def check_article(article: str | None) -> str | None:
+    """An article as people write it (``6``, ``2quater``), or None; empty text refused."""
+    if article is None:
+        return None
+    if not isinstance(article, (str, int)) or isinstance(article, bool) or not str(article).strip():
+        raise InputError("an article is a number such as 6 or 2quater")
+    return str(article).strip()
+
+
+def check_status(status: str | None) -> str | None:
+    """A citation status, or None; anything else is refused with the statuses."""
+    if status is not None and status not in STATUSES:
+        raise UnknownValueError("status", status, STATUSES)
+    return status
+
+
+def filter_citations(records: list[Citation], acts: list[Act] | None = None, article: str | None = None,
+                     status: str | None = None) -> Records:
     """Keep the citations of these acts (main reading or alternative), article and status."""
-    iris = {a["iri"] for a in acts} if acts is not None else None
-    out = []
+    iris = {a.iri for a in acts} if acts is not None else None
+    out = Records()
     for r in records:
-        readings = [(r["act"], r["article"])] + [(a["act"], a["article"]) for a in r["alternatives"]]
-        if iris is not None and not any(act and act["iri"] in iris for act, _ in readings):
+        readings = [(r.act, r.article)] + [(a.act, a.article) for a in r.alternatives]
+        if iris is not None and not any(act and act.iri in iris for act, _ in readings):
             continue
-        if article is not None and not any(fold(art or "") == fold(article) and (iris is None or (act and act["iri"] in iris))
+        if article is not None and not any(fold(art or "") == fold(article) and (iris is None or (act and act.iri in iris))
                                            for act, art in readings):
             continue
-        if status and r["status"] != status:
+        if status and r.status != status:
             continue
         out.append(r)
     return out
 
 
-def footnote_records(store: Store, number: int | None = None) -> list[dict[str, Any]]:
-    """Footnotes with their anchors and citations."""
-    by_note: dict[int, list[dict]] = {}
+def footnote_records(store: Store, number: int | None = None) -> Records:
+    """Footnotes with their anchors and citations (:class:`~passerelles.records.Footnote`);
+    ``number``: that note only (a note the circular does not have is an input error)."""
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+        raise InputError(f"a footnote is given by its number, not {number!r}")
+    by_note: dict[int, list[Citation]] = {}
     for c in citation_records(store):
-        if c["source"]["footnote"] is not None:
-            by_note.setdefault(c["source"]["footnote"], []).append(c)
-    out = []
-    for row in store.select(load_query("footnotes").text):
+        if c.source.footnote is not None:
+            by_note.setdefault(c.source.footnote, []).append(c)
+    rows = store.select(load_query("footnotes").text)
+    out = Records()
+    for row in rows:
         if number is not None and row["number"] != number:
             continue
-        anchors = sorted(int(x) for x in (row.get("anchors") or "").split())
-        out.append({"number": row["number"], "line": row["line"], "text": row["text"],
-                    "anchors": anchors, "citations": by_note.get(row["number"], [])})
+        anchors = tuple(sorted(int(x) for x in (row.get("anchors") or "").split()))
+        out.append(Footnote(row["number"], row["line"], clean_markup(row["text"]), row["text"], anchors,
+                            tuple(by_note.get(row["number"], ()))))
     if number is not None and not out:
-        raise InputError(f"no footnote {number}: the circular has notes 1 to {len(store.select(load_query('footnotes').text))}")
+        raise InputError(f"no footnote {number}: the circular has notes 1 to {len(rows)}")
     return out
 
 
-def cited_by(store: Store, act_iri: str, article: str | None = None) -> list[dict[str, Any]]:
+def cited_by(store: Store, act_iri: str, article: str | None = None) -> Records:
     """The provisions of an act ranked by the number of distinct passages citing them."""
     rows = store.select(load_query("cited-by").text, {"act": iri(act_iri)})
-    out = []
+    out = Records()
     for row in rows:
         if article is not None and fold(row.get("article") or "") != fold(article):
             continue
-        out.append({"provision": row["provision"], "label": row.get("label"),
-                    **{k: row.get(k) for k in _PLACE}, "passages": row["passages"]})
+        out.append(CitedProvision(row["provision"], row.get("label"), *(row.get(k) for k in _PLACE), row["passages"]))
     return out

@@ -9,13 +9,14 @@
 """
 
 from .base import EXTRAS, REGISTRY, Condition, add_condition, condition_from_data, register
-from .history import Attended, Completed, Holds, NotHolder, Origin
+from .history import Attended, Completed, Holds, NotHolder, Origin, PartsHeld
 from .logic import AllOf, AnyOf, Not
 from .pupil import Adult, Age, Contract, Schooling, age_in
-from .settled_elsewhere import Decision, Deadline, External, Orientation, Situation, Unknown
+from .person import Experience, Registered, Status, Window
+from .settled_elsewhere import Decision, Deadline, Equivalence, External, Orientation, Situation, Unknown
 from .seventh import Access, Listing, NotNextYear
 
 __all__ = ["EXTRAS", "REGISTRY", "Condition", "add_condition", "condition_from_data", "register", "AllOf", "AnyOf",
            "Not", "Age", "Adult", "Contract", "Schooling", "age_in", "Holds", "NotHolder", "Completed", "Attended",
            "Origin", "Decision", "Orientation", "External", "Unknown", "Situation", "Deadline", "Access", "Listing",
-           "NotNextYear"]
+           "NotNextYear", "PartsHeld", "Experience", "Registered", "Status", "Window", "Equivalence"]

@@ -235,3 +235,76 @@ class Origin(Condition):
 
 
 __all__ = ["Holds", "NotHolder", "Completed", "Attended", "Origin", "DataError"]
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class PartsHeld(Condition):
+    """The parts of ``of`` (a qualification made of parts: the CCP of a titre professionnel,
+    the blocs of a CQP) still missing: exactly ``missing``, or at least ``missing_ge``.
+    Nobody gives the number of parts of a class of titles: a record holding some parts,
+    of a number the question does not give, cannot tell (``--missing N`` tells).
+
+    >>> from passerelles.rules.record import Parts
+    >>> last = PartsHeld(of="TP", missing=1)
+    >>> last.evaluate(Record(parts=(Parts("TP", "CCP", 1),))), last.evaluate(Record(parts=(Parts("TP", "CCP", 2),)))
+    (<Truth.MET: 'met'>, <Truth.NOT_MET: 'not met'>)
+    >>> last.evaluate(Record(parts=(Parts("TP", "CCP", None),))), PartsHeld(of="TP", missing=0).evaluate(Record())
+    (<Truth.UNKNOWN: 'cannot tell'>, <Truth.NOT_MET: 'not met'>)
+    """
+
+    key = "parts"
+    reads = "history"
+    text_inside = True
+    of: str
+    missing: int | None = None
+    missing_ge: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any, ids: Ids, **extras) -> PartsHeld:
+        d = mapping(value, "parts", {"of", "missing", "missing_ge", "text"}, ("of",))
+        extras = inner_text(d, extras)
+        if (d.get("missing") is None) == (d.get("missing_ge") is None):
+            raise DataError("parts needs missing or missing_ge (one of them)", d)
+        return cls(of=ids.title(d["of"], "parts of", d),
+                   missing=integer(d["missing"], "parts missing", d) if d.get("missing") is not None else None,
+                   missing_ge=integer(d["missing_ge"], "parts missing_ge", d) if d.get("missing_ge") is not None else None,
+                   **extras)
+
+    def evaluate(self, record: Record) -> Truth:
+        if record.title(self.of) is not None:
+            missing: int | None = 0
+        else:
+            held = record.parts_of(self.of)
+            missing = held.missing if held is not None else None
+        if missing is None:          # some (or none) held, how many missing not said: at least one
+            low = 1
+            if self.missing is not None:
+                return NOT_MET if self.missing < low else UNKNOWN
+            return MET if self.missing_ge <= low else UNKNOWN
+        if self.missing is not None:
+            return Truth.of(missing == self.missing)
+        return Truth.of(missing >= self.missing_ge)
+
+    def default_words(self) -> str:
+        if self.missing == 0:
+            return f"détenir toutes les parties du {self.of}"
+        if self.missing is not None:
+            return f"qu'il manque exactement {self.missing} partie(s) du {self.of}"
+        return f"qu'il manque au moins {self.missing_ge} partie(s) du {self.of}"
+
+    def titles_named(self) -> frozenset[str]:
+        return frozenset({self.of})
+
+    def value(self) -> Any:
+        return {"of": self.of, **({"missing": self.missing} if self.missing is not None else {"missing_ge": self.missing_ge})}
+
+    def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
+        g.add((node, PSL.partsOf, title_iri(self.of)))
+        if self.missing is not None:
+            g.add((node, PSL.partsMissing, Literal(self.missing, datatype=XSD.integer)))
+        else:
+            g.add((node, PSL.partsMissingAtLeast, Literal(self.missing_ge, datatype=XSD.integer)))
+
+
+__all__ += ["PartsHeld"]

@@ -165,3 +165,40 @@ class Deadline(Condition):
 
     def value(self) -> Any:
         return {"until": self.until}
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class Equivalence(Condition):
+    """A decision of equivalence by ``body`` (the service des équivalences, 000 l. 23):
+    whether the title held counts as ``to``. Outside the corpus, and its outcome is not
+    given: never settled by the question, never dropped."""
+
+    key = "equivalence"
+    text_inside = True
+    body: Body
+    to: str
+    settled_by: str
+
+    @classmethod
+    def parse(cls, value: Any, ids: Ids, **extras) -> Equivalence:
+        d = mapping(value, "equivalence", {"body", "to", "settled_by", "text"}, ("body", "to", "settled_by"))
+        extras = inner_text(d, extras)
+        return cls(body=member(Body, d["body"], "equivalence body", d), to=ids.title(d["to"], "equivalence to", d),
+                   settled_by=text(d["settled_by"], "settled_by", d), **extras)
+
+    def words(self) -> str:
+        base = self.text or f"une décision d'équivalence au {self.to}"
+        return f"{base} — décision hors du corpus ({self.settled_by}), son issue n'est pas dite"
+
+    def titles_named(self) -> frozenset[str]:
+        return frozenset({self.to})
+
+    def value(self) -> Any:
+        return {"body": self.body.value, "to": self.to, "settled_by": self.settled_by}
+
+    def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
+        from ..iris import title_iri
+        g.add((node, PSL.decidedBy, body_iri(self.body.value)))
+        g.add((node, PSL.equivalentTo, title_iri(self.to)))
+        g.add((node, PSL.settledBy, Literal(self.settled_by, lang="fr")))
