@@ -602,10 +602,8 @@ def check_sources(data: Curated, corpus) -> list[str]:
         except Exception:  # noqa: BLE001
             out.append(f"sources.yaml: source document {src.document!r} not in the corpus")
             continue
-        # answers date a document by the manifest (dcterms:issued); the standing must agree on
-        # whether it is dated at all (an edition of the same text may carry another date)
-        if doc.kind and (src.date is None) != (doc.date is None):
-            out.append(f"sources.yaml: {src.document}: date {src.date} but the manifest's is {doc.date}")
+        if doc.kind and src.date != doc.date:
+            out.append(f"sources.yaml: {src.document}: date {src.date} is not the manifest's {doc.date}")
     return out
 
 
