@@ -328,6 +328,26 @@ def test_citations_of_an_act_are_the_rows_the_python_filter_keeps(app, act, arti
         [a for a in every if a["citation"] in {row["citation"] for row in got}]
 
 
+@pytest.mark.parametrize("act, article, status", [(D1991, "6", None), (D1991, "2QUATER", None), (D1991, None, "ambiguous"),
+                                                  ("décret Missions", None, None), ("décret du 14 mars 2019", None, None)])
+def test_the_front_door_asks_the_graph_for_the_citations_of_an_act_and_keeps_the_same_answer(app, act, article, status):
+    # the citations command asks citations-of-act.rq for the citations of the act, then reads
+    # their rows only; the answer is the one the Python filter gives over every citation
+    from passerelles.errors import UnknownNameError
+    from passerelles.views.citations import citation_records, filter_citations, resolve_act
+    try:
+        found = resolve_act(app.store, act)
+    except UnknownNameError:                      # several acts of 14 March 2019: the same error
+        with pytest.raises(UnknownNameError):
+            app.citations(act=act)
+        return
+    expected = filter_citations(citation_records(app.store), [found], article, status)
+    got = app.citations(act=act, article=article, status=status)
+    assert [c.to_dict() for c in got] == [c.to_dict() for c in expected] and got
+    if (act, article) == (D1991, "6"):
+        assert len(got) == 30                      # the 30 citations of art. 6 (README, test_cli_citations)
+
+
 def test_articles_are_written_as_the_lookup_folds_them():
     # citations-of-act compares an article as the graph writes it: the citations command
     # passes fold(--article), which is the same only while every article is already folded

@@ -210,10 +210,16 @@ class Passerelles:
         UnknownValueError
             An unknown status.
         """
-        from .views.citations import check_article, check_status, citation_records, filter_citations, resolve_act
+        from .views.citations import (check_article, check_status, citation_records, citations_of_act, filter_citations,
+                                      resolve_act)
         status, article = check_status(status), check_article(article)
-        acts = [resolve_act(self.store, act)] if act is not None else None
-        return filter_citations(citation_records(self.store), acts, article, status)
+        if act is None:
+            return filter_citations(citation_records(self.store), None, article, status)
+        found = resolve_act(self.store, act)
+        # the graph finds the citations of the act (and article); the filter below keeps
+        # exactly the rows it kept when it read every citation (a test compares them)
+        records = citation_records(self.store, citations_of_act(self.store, found.iri, article))
+        return filter_citations(records, [found], article, status)
 
     @keywords
     def footnotes(self, number: int | None = None) -> Records:
@@ -540,12 +546,25 @@ class Passerelles:
                        timeout=timeout)
 
     @keywords
-    def serve(self, port: int = 0, location: str | Path | None = None, timeout: float = 30.0):
+    def serve(self, port: int = 0, location: str | Path | None = None, timeout: float = 30.0,
+              progress: Callable[[str], Any] | None = None):
         """Serve the graph read-only on 127.0.0.1 with Oxigraph (:class:`~passerelles.remote.local.LocalEndpoint`,
         started: its ``query_url`` answers at once; ``stop()``, or use it in a ``with``
-        block). Needs the ``oxigraph`` server program (``pip install oxigraph``)."""
+        block). Needs the ``oxigraph`` server program (``pip install oxigraph``).
+
+        Without ``location``, the server reads a copy of the build cache's store (made in
+        milliseconds, nothing parsed); a ``location`` folder is filled from the N-Triples.
+        ``progress`` is called with a line saying each step as it begins."""
         from .remote.local import LocalEndpoint
         from .remote.serve import oxigraph_binary
         oxigraph_binary()          # fail before building anything when the server is missing
-        return LocalEndpoint(self.ntriples, port, location, timeout).start()
+        return LocalEndpoint(self.ntriples, port, location, timeout, store=self._cache_store, steps=progress).start()
+
+    def _cache_store(self) -> Path | None:
+        """The folder of the build cache's sealed store of this graph (opened, or built and
+        cached, first), or None when there is no cache to hold one."""
+        from .rdf import cache
+        self._embedded
+        folder = cache.store_path(self.corpus)
+        return folder if folder is not None and folder.is_dir() else None
 
