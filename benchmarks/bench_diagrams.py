@@ -12,16 +12,27 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from bench_routes import median   # this folder is on sys.path when run as a script
 from passerelles.api import Passerelles
 from passerelles.diagrams import citations_diagram, map_diagram, route_diagram
 
 DECREE = "décret du 3 juillet 1991"
+
+
+def median(fn, runs: int) -> float:
+    """The median wall time of ``runs`` calls of ``fn``, in seconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
 COMMANDS = {
     "route CE6P CESS": ["route", "CE6P", "CESS"],
     "map --to CESS": ["map", "--to", "CESS"],

@@ -65,17 +65,23 @@ def test_two_builds_are_byte_identical(cli, tmp_path):
     assert lines == sorted(lines)
 
 
+def _outputs(out) -> dict:
+    """The outputs of a build: each file's bytes, the store's seal (digest and files)."""
+    return {p.name: p.read_bytes() if p.is_file() else (p / "passerelles-seal.json").read_bytes() for p in out.iterdir()}
+
+
 def test_failed_build_leaves_previous_output_whole(cli, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert cli("build", "--out", str(out)).code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _outputs(out)
+    assert set(before) == {"passerelles.nt", "passerelles.ttl", "passerelles.oxigraph"}
 
     def broken(graph):
         raise RuntimeError("disk full")
     monkeypatch.setattr(serialize, "turtle", broken)
     with pytest.raises(RuntimeError):
         serialize.write_graph(Graph(), out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _outputs(out) == before
 
 
 def test_atomic_write_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -111,11 +117,15 @@ def test_build_cache_serves_the_same_graph_and_follows_the_corpus(app, corpus_co
 
 @pytest.fixture
 def sealed_entry(app, monkeypatch, tmp_path):
-    """A sound cache entry of the bundled corpus in a cache folder of its own."""
+    """A sound N-Triples cache entry of the bundled corpus in a cache folder of its own, and
+    no store yet: the store is made from the entry, which is read and checked for that (the
+    damaged stores are tested in test_store_cache.py)."""
     from passerelles.rdf import cache
     monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
-    cache.save(app.corpus, serialize.ntriples(app.memory_graph))
-    return cache.entry_path(app.corpus)
+    path = cache.entry_path(app.corpus)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(serialize.stamped(serialize.ntriples(app.memory_graph)))
+    return path
 
 
 def _fresh(app):
@@ -258,16 +268,19 @@ def test_a_build_that_dies_between_the_two_renames_is_told_by_the_stamps(app, tm
     with pytest.raises(KeyboardInterrupt):
         serialize.write_graph(app.memory_graph, out)
     monkeypatch.setattr(os, "replace", real)
-    stamps = {p.name: p.read_text(encoding="utf-8").splitlines()[0] for p in out.iterdir()}
+    stamps = {p.name: p.read_text(encoding="utf-8").splitlines()[0] for p in out.iterdir() if p.is_file()}
     assert set(stamps) == {"passerelles.nt", "passerelles.ttl"}      # and no temporary file
     assert stamps["passerelles.nt"] != stamps["passerelles.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["passerelles.nt", "passerelles.oxigraph", "passerelles.ttl"]
+    from passerelles.rdf.disk import read_seal                       # the store is still the old one
+    assert f"sha256={read_seal(out / 'passerelles.oxigraph').sha256} " in stamps["passerelles.ttl"]
 
 
 def test_a_failed_second_file_leaves_both_old_files(cli, tmp_path, monkeypatch):
     from passerelles import files
     out = tmp_path / "out"
     assert cli("build", "--out", str(out)).code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _outputs(out)
     real = files.write_temporary
 
     def full_disk(path, data):
@@ -277,7 +290,7 @@ def test_a_failed_second_file_leaves_both_old_files(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(serialize, "write_temporary", full_disk)
     with pytest.raises(OSError):
         serialize.write_graph(Graph(), out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _outputs(out) == before
 
 
 def test_the_temporary_files_of_a_killed_build_are_removed_by_the_next_one(cli, tmp_path):
@@ -291,7 +304,7 @@ def test_the_temporary_files_of_a_killed_build_are_removed_by_the_next_one(cli, 
     [left] = list(out.iterdir())
     assert left.name.startswith(".passerelles.nt.") and left.name.endswith(".tmp")
     assert cli("build", "--out", str(out)).code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["passerelles.nt", "passerelles.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["passerelles.nt", "passerelles.oxigraph", "passerelles.ttl"]
 
 
 def test_every_text_of_the_whole_graph_carries_its_language(app):

@@ -474,7 +474,13 @@ def test_serve_answers_refuses_updates_and_stops_on_sigint(cli, tmp_path):
         with pytest.raises(ProcessLookupError):  # the server child is gone too
             os.kill(info["pid"], 0)
         assert not Path(info["location"]).exists()
-        assert "Traceback" not in proc.stderr.read()
+        said = proc.stderr.read()
+        assert "Traceback" not in said
+        # issue 9 §5: serve says each step, and hands the server a copy of the cache's store
+        # (the cache was filled by the commands above) instead of loading the graph again
+        steps = [line.split("serve: ", 1)[1] for line in said.splitlines() if "serve: " in line]
+        assert [s.split(" ")[0] for s in steps] == ["opening", "copying", "starting", "starting"], said
+        assert steps[1].endswith(str(Path(info["location"]) / "store")) and ".oxigraph" in steps[1]
 
 
 def test_serve_refuses_service_for_strangers(listener):  # noqa: F811

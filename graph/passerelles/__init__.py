@@ -26,7 +26,6 @@ __version__ = "0.1.0"
 
 from .errors import (CorpusError, EndpointError, InputError, NoAnswer, NoRoute, PasserellesError, QueryStopped,
                      UnknownKeywordError, UnknownNameError, UnknownValueError)
-from .records import Records, to_frame
 
 __all__ = [
     "Passerelles",
@@ -39,9 +38,13 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # The front door pulls in rdflib and Oxigraph: imported when first asked for, so that
-    # ``import passerelles`` (and the command line's --help) stays light.
+    # The front door pulls in rdflib and Oxigraph, the records some forty dataclasses: imported
+    # when first asked for, so that ``import passerelles`` (and the command line's --help and
+    # --version) stays light.
     if name == "Passerelles":
         from .api import Passerelles
         return Passerelles
+    if name in ("Records", "to_frame"):
+        from . import records
+        return getattr(records, name)
     raise AttributeError(f"module 'passerelles' has no attribute {name!r}")

@@ -27,16 +27,14 @@ from __future__ import annotations
 import inspect
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import Any, Callable
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InputError, UnknownKeywordError, UnknownValueError
 from .records import QueryInfo, QueryResult, Records
 from .remote import DEFAULT_GRAPH, check_url
 from .sandbox import DEFAULT_MAX_MEMORY
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:       # rdflib is imported when a graph is asked for, not to open the store
     from rdflib import Graph
 
 #: The kinds of figures :meth:`Passerelles.diagram` draws, and what each takes besides the
@@ -134,22 +132,32 @@ class Passerelles:
 
     @cached_property
     def graph(self) -> Graph:
-        """The graph in an Oxigraph-backed rdflib ``Graph`` (fast SPARQL, rdflib API).
-
-        Read from the build cache when this corpus and this code were built before and the
-        entry passes its digest check (:mod:`passerelles.rdf.cache`), else built and cached.
-        """
-        from .rdf import cache
-        from .rdf.serialize import ntriples
-        return cache.load_graph(self.corpus, lambda: ntriples(self.memory_graph))
+        """The graph as an rdflib ``Graph`` over the embedded Oxigraph store (rdflib's API,
+        Oxigraph's SPARQL): read-only when the store comes from the build cache
+        (:attr:`memory_graph` is a copy of one's own)."""
+        return self._embedded.graph
 
     @cached_property
     def store(self):
         """Where queries run: the embedded graph, or the remote endpoint if one was given."""
-        from .store import EmbeddedStore, RemoteStore
+        from .store import RemoteStore
         if self.endpoint:
             return RemoteStore(self.endpoint, self.timeout, graph=self.named_graph)
-        return EmbeddedStore(self.graph)
+        return self._embedded
+
+    @cached_property
+    def _embedded(self):
+        """The embedded store: the build cache's, opened read-only in milliseconds when this
+        corpus and this code were built before and the entry passes its checks
+        (:func:`passerelles.rdf.cache.open_store`), else built and cached."""
+        from .rdf import cache
+        return cache.open_store(self.corpus, self._ntriples)
+
+    def _ntriples(self) -> str:
+        """The canonical N-Triples of the graph (of :attr:`memory_graph` when it was made)."""
+        from .rdf.build import build_ntriples
+        from .rdf.serialize import ntriples
+        return ntriples(self.__dict__["memory_graph"]) if "memory_graph" in self.__dict__ else build_ntriples(self.model)
 
     @property
     def route_graph(self):
@@ -174,8 +182,7 @@ class Passerelles:
     def ntriples(self) -> str:
         """The graph as canonical N-Triples (from the build cache when it holds a sound entry)."""
         from .rdf import cache
-        from .rdf.serialize import ntriples
-        return cache.load_ntriples(self.corpus, lambda: ntriples(self.memory_graph))
+        return cache.load_ntriples(self.corpus, self._ntriples)
 
     # -- legal analysts ----------------------------------------------------------------
     @keywords
@@ -203,10 +210,16 @@ class Passerelles:
         UnknownValueError
             An unknown status.
         """
-        from .views.citations import check_article, check_status, citation_records, filter_citations, resolve_act
+        from .views.citations import (check_article, check_status, citation_records, citations_of_act, filter_citations,
+                                      resolve_act)
         status, article = check_status(status), check_article(article)
-        acts = [resolve_act(self.store, act)] if act is not None else None
-        return filter_citations(citation_records(self.store), acts, article, status)
+        if act is None:
+            return filter_citations(citation_records(self.store), None, article, status)
+        found = resolve_act(self.store, act)
+        # the graph finds the citations of the act (and article); the filter below keeps
+        # exactly the rows it kept when it read every citation (a test compares them)
+        records = citation_records(self.store, citations_of_act(self.store, found.iri, article))
+        return filter_citations(records, [found], article, status)
 
     @keywords
     def footnotes(self, number: int | None = None) -> Records:
@@ -397,7 +410,7 @@ class Passerelles:
         passerelles.errors.InputError: query 'seventh-years-for-title' needs the parameter title
         """
         from .queries import QueryFile, check_params, load_query
-        from .store import EmbeddedStore, run_checked
+        from .store import run_checked
         from .terms import to_terms
         if not isinstance(query, str) or not query.strip():
             raise InputError("a query is the name of a query file, a .rq file or the text of a SPARQL query")
@@ -407,7 +420,7 @@ class Passerelles:
             q = load_query(query)
         terms = to_terms(params)
         check_params(q, terms)
-        store = self.store if self.endpoint else EmbeddedStore(self.graph, self.timeout, self.max_memory)
+        store = self.store if self.endpoint else self._embedded.bounded(self.timeout, self.max_memory)
         answer = run_checked(store, q.text, terms, q.name)
         if isinstance(answer, bool):
             return answer
@@ -492,17 +505,17 @@ class Passerelles:
         from collections import Counter
 
         from .rdf import cache
-        from .rdf.serialize import ntriples, write_graph
+        from .rdf.serialize import triple_count, write_graph
         from .records import Built
         from .views.citations import STATUSES
-        model, graph = self.model, self.memory_graph
-        nt = ntriples(graph)
-        written = write_graph(graph, Path(out), nt)
+        # the canonical N-Triples straight from the model (no rdflib graph to index and sort)
+        model, nt = self.model, self._ntriples()
+        written = write_graph(None, Path(out), nt)
         # the build is the cache's natural filler: the next question reads it at once
         cache.save(model.corpus, nt)
         statuses = Counter(c.status for c in model.citations.citations)
         counts: dict[str, Any] = {
-            "triples": len(graph), "documents": len(model.corpus.documents), "divisions": len(model.divisions),
+            "triples": triple_count(nt), "documents": len(model.corpus.documents), "divisions": len(model.divisions),
             "footnotes": len(model.footnotes), "citations": len(model.citations.citations),
             "citations_by_status": {s: statuses.get(s, 0) for s in STATUSES}, "acts": len(model.registry.acts),
         }
@@ -533,12 +546,25 @@ class Passerelles:
                        timeout=timeout)
 
     @keywords
-    def serve(self, port: int = 0, location: str | Path | None = None, timeout: float = 30.0):
+    def serve(self, port: int = 0, location: str | Path | None = None, timeout: float = 30.0,
+              progress: Callable[[str], Any] | None = None):
         """Serve the graph read-only on 127.0.0.1 with Oxigraph (:class:`~passerelles.remote.local.LocalEndpoint`,
         started: its ``query_url`` answers at once; ``stop()``, or use it in a ``with``
-        block). Needs the ``oxigraph`` server program (``pip install oxigraph``)."""
+        block). Needs the ``oxigraph`` server program (``pip install oxigraph``).
+
+        Without ``location``, the server reads a copy of the build cache's store (made in
+        milliseconds, nothing parsed); a ``location`` folder is filled from the N-Triples.
+        ``progress`` is called with a line saying each step as it begins."""
         from .remote.local import LocalEndpoint
         from .remote.serve import oxigraph_binary
         oxigraph_binary()          # fail before building anything when the server is missing
-        return LocalEndpoint(self.ntriples, port, location, timeout).start()
+        return LocalEndpoint(self.ntriples, port, location, timeout, store=self._cache_store, steps=progress).start()
+
+    def _cache_store(self) -> Path | None:
+        """The folder of the build cache's sealed store of this graph (opened, or built and
+        cached, first), or None when there is no cache to hold one."""
+        from .rdf import cache
+        self._embedded
+        folder = cache.store_path(self.corpus)
+        return folder if folder is not None and folder.is_dir() else None
 

@@ -3,16 +3,20 @@
 A FIFO, a device or a folder given where a file is expected would make a plain ``open()``
 block or read forever; a file far larger than any real input would be parsed for minutes.
 :func:`read_regular` refuses both before reading a byte. :func:`write_atomic` writes
-through a temporary file renamed into place; the temporary files of a process that was
-killed mid-write are removed by the next writer in that folder
+through a temporary file renamed into place, :func:`install_folder` puts a folder written
+aside (a store) in place of another in one step; the temporary files and folders of a
+process that was killed mid-write are removed by the next writer in that folder
 (:func:`remove_stale_temporaries`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -97,7 +101,8 @@ def temporary_name(name: str) -> tuple[str, str]:
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove the temporary files that killed writers left in ``folder``; return them.
+    """Remove the temporary files and folders that killed writers left in ``folder``; return
+    them.
 
     A temporary file is stale when the process named in it no longer runs (the files of
     live writers, this one included, are kept).
@@ -105,8 +110,9 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     >>> d = Path(tempfile.mkdtemp())
     >>> dead = d / ".x.nt.999999999.abc.tmp"; _ = dead.write_text("half")
     >>> mine = d / f".x.nt.{os.getpid()}.abc.tmp"; _ = mine.write_text("half")
-    >>> [p.name for p in remove_stale_temporaries(d)], mine.exists()
-    (['.x.nt.999999999.abc.tmp'], True)
+    >>> (d / ".x.oxigraph.999999999.abc.tmp").mkdir()
+    >>> sorted(p.name for p in remove_stale_temporaries(d)), mine.exists()
+    (['.x.nt.999999999.abc.tmp', '.x.oxigraph.999999999.abc.tmp'], True)
     """
     removed = []
     try:
@@ -118,11 +124,19 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         if m is None or _alive(int(m.group("pid"))):
             continue
         try:
-            path.unlink()
+            remove_path(path)
             removed.append(path)
         except OSError:
             pass
     return removed
+
+
+def remove_path(path: Path) -> None:
+    """Remove a file or a folder with all it holds (a symbolic link itself, not its target)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def _alive(pid: int) -> bool:
@@ -195,3 +209,67 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+# --------------------------------------------------------------------------- folders
+def temporary_folder(path: Path) -> Path:
+    """A new empty folder beside ``path``, named as this process's temporary files (so that a
+    killed writer's folder is removed by the next one), with the mode a plain ``mkdir`` would
+    give it rather than ``mkdtemp``'s 0700."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path.parent)
+    prefix, suffix = temporary_name(path.name)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=path.parent))
+    os.chmod(folder, 0o777 & ~_umask())
+    return folder
+
+
+def install_folder(new: Path, target: Path) -> None:
+    """Put the folder ``new`` in place of ``target`` (absent, a folder or a file) in one step,
+    and remove what was there.
+
+    Readers see the old folder or the new one, never a mix: where the system can exchange
+    two names at once (Linux ``renameat2``), there is no moment without a ``target``
+    either; elsewhere the old one is renamed aside first.
+
+    >>> d = Path(tempfile.mkdtemp())
+    >>> old = d / "store"; old.mkdir(); _ = (old / "a").write_text("old")
+    >>> new = temporary_folder(old); _ = (new / "b").write_text("new")
+    >>> install_folder(new, old)
+    >>> sorted(p.name for p in d.iterdir()), (old / "b").read_text()
+    (['store'], 'new')
+    """
+    try:
+        os.rename(new, target)          # no target (or an empty folder): done
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+            raise
+    if _exchange(new, target):
+        old = new
+    else:
+        prefix, suffix = temporary_name(target.name)
+        old = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=target.parent)) / "old"
+        os.rename(target, old)
+        os.rename(new, target)
+        old = old.parent
+    try:
+        remove_path(old)
+    except OSError:
+        pass            # left for remove_stale_temporaries
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two names at once (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system
+    or the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0

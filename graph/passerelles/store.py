@@ -23,12 +23,11 @@ from __future__ import annotations
 import ast
 import math
 import re
+import sys
 from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence
 
 import pyoxigraph
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
 from .errors import EndpointError, InputError, QueryStopped
 from .sandbox import DEFAULT_MAX_MEMORY, ChildFailed, run_bounded
@@ -40,11 +39,13 @@ _INTEGER_TYPES = {_XSD + name for name in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
     "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
-ParamValue = Node | Sequence[Node]
+#: A parameter's value: an RDF term (rdflib's ``URIRef``/``Literal`` or Oxigraph's
+#: ``NamedNode``/``Literal``), or a list of them (one VALUES row each).
+ParamValue = Any | Sequence[Any]
 
 
-def iri(value: str) -> URIRef:
-    """An IRI term from user input, checked by Oxigraph's IRI parser.
+def iri(value: str):
+    """An IRI term (rdflib's ``URIRef``) from user input, checked by Oxigraph's IRI parser.
 
     >>> iri("https://w3id.org/passerelles/id/title/CESS").n3()
     '<https://w3id.org/passerelles/id/title/CESS>'
@@ -57,7 +58,26 @@ def iri(value: str) -> URIRef:
         pyoxigraph.NamedNode(value)
     except ValueError:
         raise InputError(f"not a valid IRI: {value!r}") from None
+    from rdflib import URIRef
     return URIRef(value)
+
+
+def _sparql_term(term: Any) -> str:
+    """An RDF term as SPARQL writes it (escaped: never pasted raw).
+
+    >>> _sparql_term(pyoxigraph.Literal('x" }')), _sparql_term(pyoxigraph.NamedNode("urn:x"))
+    ('"x\\\\" }"', '<urn:x>')
+    """
+    if isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.Literal)):
+        return str(term)            # N-Triples form, valid SPARQL
+    if _is_rdflib_term(term):
+        return term.n3()
+    raise InputError(f"parameter values must be RDF terms, got {type(term).__name__}")
+
+
+def _is_rdflib_term(term: Any) -> bool:
+    rdflib = sys.modules.get("rdflib")   # an rdflib term means rdflib is imported already
+    return rdflib is not None and isinstance(term, (rdflib.URIRef, rdflib.Literal))
 
 
 def bind_values(query: str, params: Mapping[str, ParamValue] | None) -> str:
@@ -65,6 +85,7 @@ def bind_values(query: str, params: Mapping[str, ParamValue] | None) -> str:
 
     A parameter given a list of terms makes one row per term (the others repeated).
 
+    >>> from rdflib import Literal
     >>> q = "SELECT * WHERE {\\n  #@values\\n  ?s ?p ?o }"
     >>> print(bind_values(q, {"o": Literal('x" } ; DROP')}))
     SELECT * WHERE {
@@ -86,9 +107,7 @@ def bind_values(query: str, params: Mapping[str, ParamValue] | None) -> str:
         cells = []
         for col in columns:
             term = col[i] if i < len(col) else col[-1]
-            if not isinstance(term, (URIRef, Literal)):
-                raise InputError(f"parameter values must be RDF terms, got {type(term).__name__}")
-            cells.append(term.n3())
+            cells.append(_sparql_term(term))
         rows.append("(" + " ".join(cells) + ")")
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ {' '.join(rows)} }}"
     return _MARKER.sub(lambda _: "  " + block, query, count=1)
@@ -138,7 +157,7 @@ def run_checked(store: "Store", query: str, params: Mapping[str, ParamValue] | N
     (:func:`check_query`: invalid SPARQL and SERVICE refused), SELECT and ASK only; rows of a
     SELECT, the truth value of an ASK. ``name`` names the query in messages.
 
-    >>> run_checked(EmbeddedStore(Graph(store="Oxigraph"), timeout=5), "ASK { ?s ?p ?o }")
+    >>> run_checked(EmbeddedStore(pyoxigraph.Store(), timeout=5), "ASK { ?s ?p ?o }")
     False
     """
     bound = bind_values(query, params or None)
@@ -216,6 +235,7 @@ def value(term: Any) -> Any:
     """A result term (rdflib's or Oxigraph's) as a plain value, the same whichever store
     gave it: IRIs and strings as ``str``, integers (and whole decimals) as ``int``.
 
+    >>> from rdflib import Literal, URIRef
     >>> ox = pyoxigraph
     >>> value(Literal("602", datatype=XSD_INTEGER)), value(ox.Literal("602", datatype=ox.NamedNode(XSD_INTEGER)))
     (602, 602)
@@ -224,12 +244,13 @@ def value(term: Any) -> Any:
     """
     if term is None:
         return None
-    if isinstance(term, Literal):
-        return _literal(str(term), str(term.datatype) if term.datatype is not None else None)
     if isinstance(term, pyoxigraph.Literal):
         return _literal(term.value, term.datatype.value)
     if isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.BlankNode)):
         return term.value
+    rdflib = sys.modules.get("rdflib")
+    if rdflib is not None and isinstance(term, rdflib.Literal):
+        return _literal(str(term), str(term.datatype) if term.datatype is not None else None)
     return str(term)
 
 
@@ -262,22 +283,30 @@ class Store:
 
 
 class EmbeddedStore(Store):
-    """SPARQL on an in-process rdflib graph (by default Oxigraph-backed through oxrdflib).
+    """SPARQL in this process, on Oxigraph directly (a ``pyoxigraph.Store``: bindings and
+    results stay Oxigraph terms until :func:`value` makes them plain values), or on an rdflib
+    graph (rdflib's own engine for its memory store; an Oxigraph-backed one is unwrapped).
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : pyoxigraph.Store or rdflib.Graph
+        A store made by :mod:`passerelles.rdf.disk` holds the graph in a named graph, which
+        its queries read as their default graph (never its stamp).
     timeout : float, optional
         Run each query in a child process stopped after ``timeout`` seconds
         (:func:`passerelles.sandbox.run_bounded`; :class:`~passerelles.errors.QueryStopped`).
         None: in this process, unbounded — for the queries Passerelles writes itself.
     max_memory : int
         With a timeout, the memory (bytes) a query may use beyond what the process holds.
+    recover : callable, optional
+        Given the error of a query that found the store damaged (a block whose checksum
+        fails), returns a sound store to run it on again (the build cache rebuilds its entry).
 
     With a timeout (a user's query), one that fails while running (an unknown function …)
     is an :class:`~passerelles.errors.InputError`, as a syntax error is.
 
-    >>> store = EmbeddedStore(Graph(store="Oxigraph"), timeout=5)
+    >>> import pyoxigraph
+    >>> store = EmbeddedStore(pyoxigraph.Store(), timeout=5)
     >>> store.ask("ASK { ?s ?p ?o }"), store.select("SELECT (1 + 1 AS ?two) WHERE {}")
     (False, [{'two': 2}])
     >>> store.select("SELECT (<urn:no-such-function>(1) AS ?x) WHERE {}")
@@ -286,25 +315,80 @@ class EmbeddedStore(Store):
     passerelles.errors.InputError: the query failed: Unknown function <urn:no-such-function>
     """
 
-    def __init__(self, graph: Graph, timeout: float | None = None, max_memory: int = DEFAULT_MAX_MEMORY):
-        self.graph = graph
+    def __init__(self, graph, timeout: float | None = None, max_memory: int = DEFAULT_MAX_MEMORY,
+                 recover=None):
         self.timeout = None if timeout is None else check_timeout(timeout)
         self.max_memory = max_memory
+        self.recover = recover
+        self._rdflib = None           # an rdflib graph queried by rdflib's engine
+        self._graph = None            # the rdflib view, made when asked for (:attr:`graph`)
+        if isinstance(graph, pyoxigraph.Store):
+            self.oxigraph, self._options = graph, _store_options()
+        else:
+            inner = _oxigraph_of(graph)
+            if inner is None:
+                self.oxigraph, self._options, self._rdflib = None, {}, graph
+            else:
+                self.oxigraph, self._options = inner, {"default_graph": _graph_name(graph.identifier)}
+            self._graph = graph
+
+    @property
+    def graph(self):
+        """The graph as an rdflib ``Graph`` (its API for users; Oxigraph underneath). Read-only
+        when the store comes from the build cache."""
+        if self._graph is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Graph, URIRef
+            from .rdf.disk import GRAPH
+            self._graph = Graph(store=OxigraphStore(store=self.oxigraph), identifier=URIRef(GRAPH))
+        return self._graph
+
+    def bounded(self, timeout: float, max_memory: int = DEFAULT_MAX_MEMORY) -> "EmbeddedStore":
+        """The same store, each query run in a child process bounded in time and memory."""
+        out = EmbeddedStore(self.oxigraph if self._rdflib is None else self._rdflib, timeout, max_memory, self.recover)
+        out._options, out._graph = self._options, self._graph
+        return out
 
     def _rows(self, query: str) -> list[dict[str, Any]]:
-        result = self.graph.query(query)
-        names = [str(v) for v in result.vars]
-        return [{n: value(row[n]) for n in names} for row in result]
+        if self._rdflib is not None:
+            result = self._rdflib.query(query)
+            names = [str(v) for v in result.vars]
+            return [{n: value(row[n]) for n in names} for row in result]
+        solutions = self.oxigraph.query(query, **self._options)
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise InputError("only SELECT queries return rows")
+        names = [v.value for v in solutions.variables]
+        return [{n: value(t) for n, t in zip(names, solution)} for solution in solutions]
 
     def _answer(self, query: str) -> bool:
-        return bool(self.graph.query(query).askAnswer)
+        if self._rdflib is not None:
+            return bool(self._rdflib.query(query).askAnswer)
+        answer = self.oxigraph.query(query, **self._options)
+        if not isinstance(answer, pyoxigraph.QueryBoolean):
+            raise InputError("only ASK queries return a truth value")
+        return bool(answer)
 
     def _run(self, work, query: str):
+        try:
+            return self._attempt(work, query)
+        except _Damaged as damaged:
+            self.oxigraph = self.recover(damaged.problem)       # rebuilt: said on stderr
+            self._graph = None
+            return self._attempt(work, query)
+
+    def _attempt(self, work, query: str):
         if self.timeout is None:  # Passerelles' own queries: a failure is a bug, shown as one
-            return work(query)
+            try:
+                return work(query)
+            except RuntimeError as exc:
+                if self.recover is not None and _is_damage(str(exc)):
+                    raise _Damaged(exc) from None
+                raise
         try:
             return run_bounded(lambda: work(query), self.timeout, self.max_memory)
         except ChildFailed as failed:
+            if self.recover is not None and failed.kind == "RuntimeError" and _is_damage(str(failed)):
+                raise _Damaged(failed) from None
             raise _engine_error(failed.kind, str(failed)) from None
 
     def select(self, query, params=None):
@@ -312,6 +396,41 @@ class EmbeddedStore(Store):
 
     def ask(self, query, params=None):
         return self._run(self._answer, bind_values(query, params))
+
+
+class _Damaged(Exception):
+    def __init__(self, problem: BaseException):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _is_damage(message: str) -> bool:
+    """RocksDB's words for a store it finds damaged while reading it."""
+    return message.startswith("Corruption") or "checksum mismatch" in message
+
+
+def _store_options() -> dict:
+    from .rdf.disk import query_options
+    return query_options()
+
+
+def _oxigraph_of(graph):
+    """The Oxigraph store under an oxrdflib-backed rdflib graph, else None."""
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if isinstance(inner, pyoxigraph.Store) else None
+
+
+def _graph_name(identifier):
+    """An rdflib graph identifier as an Oxigraph graph name.
+
+    >>> from rdflib import BNode, URIRef
+    >>> _graph_name(URIRef("urn:g")), type(_graph_name(BNode("b"))).__name__
+    (<NamedNode value=urn:g>, 'BlankNode')
+    """
+    from rdflib import BNode
+    if str(identifier) == "urn:x-rdflib:default":
+        return pyoxigraph.DefaultGraph()
+    return pyoxigraph.BlankNode(str(identifier)) if isinstance(identifier, BNode) else pyoxigraph.NamedNode(str(identifier))
 
 
 def _engine_error(kind: str, message: str) -> InputError:

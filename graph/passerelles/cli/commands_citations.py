@@ -39,9 +39,7 @@ def build(
     p = front(ctx)
     with progress("Reading the corpus and parsing the circular"):
         p.model
-    with progress("Building the RDF graph"):
-        p.memory_graph
-    with progress(f"Writing {out}/"):
+    with progress(f"Building the RDF graph and writing {out}/"):
         built = p.build(out)
     if as_json:
         print_json(built)

@@ -10,8 +10,9 @@ from typing import List, Optional
 import typer
 
 from .front import Settings, front, settings
-from .options import (ADULT, AGE, CONTRACT, ENDPOINT, EXPERIENCE, GRAPH, HOLDS, JURISDICTION, K, MISSING, REGIME,
-                      REGISTERED, SECTOR, SINCE_RESULT, STATUS, TIMEOUT, YEAR, filters)
+from .options import ENDPOINT, GRAPH, TIMEOUT
+from .route_options import (ADULT, AGE, CONTRACT, EXPERIENCE, HOLDS, JURISDICTION, K, MISSING, REGIME, REGISTERED,
+                            SECTOR, SINCE_RESULT, STATUS, YEAR, filters)
 from .output import answering, err, print_json, say
 
 JSON = typer.Option(False, "--json", help='Print what was written as JSON: {"out", "format", "nodes", "edges", '

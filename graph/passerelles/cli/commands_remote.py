@@ -11,7 +11,7 @@ import typer
 from ..remote import DEFAULT_GRAPH
 from .front import front
 from .options import JSON, TIMEOUT
-from .output import print_json, progress, say
+from .output import err, print_json, progress, say
 
 
 def publish(
@@ -70,8 +70,8 @@ def serve(
     --endpoint http://127.0.0.1:P/query. Updates are refused, and so are queries that call
     SERVICE (a front reads each query before Oxigraph sees it). Needs 'pip install oxigraph'.
     """
-    with progress("Building the graph and starting the server"):
-        endpoint = front(ctx).serve(port, location, timeout)
+    # a line a step on stderr (stdout is the endpoint's address, for scripts)
+    endpoint = front(ctx).serve(port, location, timeout, progress=lambda line: err(f"serve: {line}"))
     try:
         info = endpoint.record()
         if as_json:

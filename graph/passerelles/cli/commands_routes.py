@@ -11,8 +11,9 @@ from typing import List, Optional
 import typer
 
 from .front import front
-from .options import (ADULT, AGE, ALL, CONTRACT, ENDPOINT, EXPERIENCE, GRAPH, HOLDS, JSON, JURISDICTION, K, MAX_YEARS,
-                      MISSING, REGIME, REGISTERED, SECTOR, SINCE_RESULT, STATUS, TIMEOUT, YEAR, filters)
+from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
+from .route_options import (ADULT, AGE, ALL, CONTRACT, EXPERIENCE, HOLDS, JURISDICTION, K, MAX_YEARS, MISSING, REGIME,
+                            REGISTERED, SECTOR, SINCE_RESULT, STATUS, YEAR, filters)
 from ..views.titles import awarded_words, parts_words
 from .output import answering, emit, say, table, width
 

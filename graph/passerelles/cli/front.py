@@ -14,8 +14,6 @@ from pathlib import Path
 
 import typer
 
-from ..remote import DEFAULT_GRAPH
-from ..sandbox import DEFAULT_MAX_MEMORY
 
 
 @dataclass(frozen=True)
@@ -37,10 +35,13 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def front(ctx: typer.Context, endpoint: str | None = None, timeout: float = 30.0, graph: str | None = None,
-          max_memory: int = DEFAULT_MAX_MEMORY):
+          max_memory: int | None = None):
     """The front door for these options; ``graph`` (with an endpoint) is the named graph to
     read — ``publish``'s when not given, ``''`` for the endpoint's own default graph."""
     from ..api import Passerelles
+    from ..remote import DEFAULT_GRAPH
+    from ..sandbox import DEFAULT_MAX_MEMORY
+    max_memory = DEFAULT_MAX_MEMORY if max_memory is None else max_memory
     named = DEFAULT_GRAPH if graph is None else (graph or None)
     key = (settings(ctx).corpus, endpoint, timeout, named, max_memory)
     if key not in _FRONTS:

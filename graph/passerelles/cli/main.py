@@ -6,16 +6,21 @@ Exit codes: 0 answered; 1 a valid question with no answer; 2 a usage or input er
 line on stderr; ``--debug`` shows the traceback.
 
 Commands only parse, ask the front door (:class:`~passerelles.Passerelles`) and print; no
-command module imports this one.
+command module imports this one, and this one imports a command's module only when it runs.
 """
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 try:  # typer >= 0.16 vendors its own copy of click
     import typer._click as click
@@ -25,36 +30,87 @@ except ImportError:  # pragma: no cover
     from click.exceptions import NoArgsIsHelpError as _NoArgsIsHelp
 
 from ..errors import EXIT_USAGE, PasserellesError
-from . import commands_catalogue, commands_citations, commands_diagram, commands_remote, commands_routes, commands_sparql
 from .front import Settings
 from .output import err
 
-#: Every command, in the order ``--help`` lists them.
+#: Every command, in the order ``--help`` lists them: its name, and the module of this package
+#: and the function that hold it. A command's module is imported only when that command runs
+#: (or its ``--help`` is asked): ``passerelles --help`` and ``--version`` import none, and
+#: ``citations`` never imports the route model.
 COMMANDS = (
-    ("build", commands_citations.build),
-    ("citations", commands_citations.citations),
-    ("footnotes", commands_citations.footnotes),
-    ("acts", commands_citations.acts),
-    ("cited-by", commands_citations.cited_by),
-    ("options", commands_catalogue.options),
-    ("option", commands_catalogue.option),
-    ("check", commands_catalogue.check),
-    ("titles", commands_routes.titles),
-    ("route", commands_routes.route),
-    ("explain", commands_routes.explain),
-    ("resolve", commands_routes.resolve),
-    ("sparql", commands_sparql.sparql),
-    ("queries", commands_sparql.queries),
-    ("publish", commands_remote.publish),
-    ("serve", commands_remote.serve),
+    ("build", "commands_citations", "build"),
+    ("citations", "commands_citations", "citations"),
+    ("footnotes", "commands_citations", "footnotes"),
+    ("acts", "commands_citations", "acts"),
+    ("cited-by", "commands_citations", "cited_by"),
+    ("options", "commands_catalogue", "options"),
+    ("option", "commands_catalogue", "option"),
+    ("check", "commands_catalogue", "check"),
+    ("titles", "commands_routes", "titles"),
+    ("route", "commands_routes", "route"),
+    ("explain", "commands_routes", "explain"),
+    ("resolve", "commands_routes", "resolve"),
+    ("sparql", "commands_sparql", "sparql"),
+    ("queries", "commands_sparql", "queries"),
+    ("publish", "commands_remote", "publish"),
+    ("serve", "commands_remote", "serve"),
+    ("diagram", "commands_diagram", "HELP"),      # a group: the figures below
 )
-#: The figures: ``passerelles diagram KIND``.
+#: The figures: ``passerelles diagram KIND`` (all in ``commands_diagram``).
 DIAGRAM_COMMANDS = (
-    ("route", commands_diagram.route),
-    ("map", commands_diagram.map_),
-    ("citations", commands_diagram.citations),
-    ("gallery", commands_diagram.gallery),
+    ("route", "route"),
+    ("map", "map_"),
+    ("citations", "citations"),
+    ("gallery", "gallery"),
 )
+_WHERE = {name: (module, attr) for name, module, attr in COMMANDS}
+
+
+def _load(name: str) -> click.Command:
+    """The click command ``name``, its module imported now."""
+    module = importlib.import_module(f"{__package__}.{_WHERE[name][0]}")
+    if name == "diagram":
+        diagram = typer.Typer(help=module.HELP, no_args_is_help=True, add_completion=False)
+        diagram.callback()(module.group)
+        for sub, attr in DIAGRAM_COMMANDS:
+            diagram.command(sub)(getattr(module, attr))
+        return typer.main.get_group(diagram)
+    single = typer.Typer(add_completion=False)
+    single.command(name)(getattr(module, _WHERE[name][1]))
+    return typer.main.get_command(single)
+
+
+def summary(name: str) -> str:
+    """What ``passerelles --help`` says of a command: its docstring (a group's help text), read
+    from its module's source without importing it."""
+    module, attr = _WHERE[name]
+    tree = ast.parse((Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == attr:
+            return inspect.cleandoc(ast.get_docstring(node) or "")
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == attr for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise LookupError(f"{module}.{attr}")    # pragma: no cover - the registry names what exists
+
+
+class LazyGroup(TyperGroup):
+    """The command group of :data:`COMMANDS`: a command is made (its module imported) when it
+    is asked for, and the list in ``--help`` is read from the sources."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, _, _ in COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _WHERE:
+            self.commands[cmd_name] = _load(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = [(n, click.utils.make_default_short_help(summary(n), limit)) for n in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 def _print_version(value: bool) -> None:
@@ -76,23 +132,19 @@ def _global(
 
 
 def make_app() -> typer.Typer:
-    """The command line: the global options and every command of :data:`COMMANDS`."""
+    """The command line: the global options and every command of :data:`COMMANDS`, each made
+    when it runs. Its own help is plain text (rich is imported to render a command's help)."""
     app = typer.Typer(
         name="passerelles",
+        cls=LazyGroup,
         help="Passerelles: the regulatory knowledge graph of alternance education (FWB, circulaire 7282).",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_global)
-    for name, command in COMMANDS:
-        app.command(name)(command)
-    diagram = typer.Typer(help=commands_diagram.HELP, no_args_is_help=True)
-    diagram.callback()(commands_diagram.group)
-    for name, command in DIAGRAM_COMMANDS:
-        diagram.command(name)(command)
-    app.add_typer(diagram, name="diagram")
     return app
 
 

@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import NoAnswer
-from ..records import plain
 
 
 def width() -> int:
@@ -43,6 +42,7 @@ def progress(message: str) -> Iterator[None]:
 
 def print_json(data: Any) -> None:
     """JSON on stdout, UTF-8 (accents kept), keys in their documented order."""
+    from ..records import plain
     sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -153,7 +153,10 @@ def section_clues(division: str | None, heading: str, observations: list[Observa
     if division is None:
         return []
     here = [o for o in observations if o.division == division]
-    counts = Counter({act: len({o.passage for o in here if o.act == act}) for act in dict.fromkeys(o.act for o in here)})
+    passages: dict[str, set[str]] = {}          # by act, in the order the acts first come
+    for o in here:
+        passages.setdefault(o.act, set()).add(o.passage)
+    counts = Counter({act: len(found) for act, found in passages.items()})
     if not counts:
         return []
     (top, n), total = counts.most_common(1)[0], sum(counts.values())

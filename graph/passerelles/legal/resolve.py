@@ -542,10 +542,10 @@ class _World:
             previous = decisions
         return previous
 
-    def _observations(self, decisions: dict[int, _Decision] | None) -> list[tuple[_Unit, Observation]]:
+    def _observations(self, decisions: dict[int, _Decision] | None) -> "_Observations":
         """Settled readings as evidence: names, and resolved chains; never a reading that
         evidence alone produced (it would vouch for itself)."""
-        out = []
+        out = _Observations()
         for u in self.units:
             if decisions is None:
                 act = u.keys[0] if len(u.keys) == 1 else None
@@ -557,17 +557,21 @@ class _World:
                     settled = False
             if act and settled:
                 loc = decisions[u.uid].locator if decisions else u.ref.locator
-                out.append((u, Observation(act, loc, u.passage, u.run, u.chapter,
-                                           u.division.path if u.division else None)))
+                out.add(u, Observation(act, loc, u.passage, u.run, u.chapter,
+                                       u.division.path if u.division else None))
         return out
 
-    def _evidence(self, u: _Unit, observations, locator: Locator) -> list[Clue]:
+    def _evidence(self, u: _Unit, observations: "_Observations", locator: Locator) -> list[Clue]:
         """Clues from the other citations: the same place, the same section."""
-        usable = [o for v, o in observations if v.uid != u.uid and (u.run is None or v.run != u.run)
-                  and not (v.footnote is None and u.footnote is None and v.line == u.line)]
-        clues = place_clues(locator, usable, u.chapter, self.label)
+        def usable(pairs):
+            return [o for v, o in pairs if v.uid != u.uid and (u.run is None or v.run != u.run)
+                    and not (v.footnote is None and u.footnote is None and v.line == u.line)]
+        # only the citations of the same article can be evidence of a place, only those of the
+        # same section of a section: read those, not every citation (the cost follows them)
+        clues = place_clues(locator, usable(observations.of_article(locator.article)), u.chapter, self.label)
         if u.division is not None:
-            clues += section_clues(u.division.path, u.division.heading, usable, self.label)
+            clues += section_clues(u.division.path, u.division.heading,
+                                   usable(observations.of_division(u.division.path)), self.label)
         return clues
 
     # ----------------------------------------------------------------- footnotes
@@ -655,8 +659,8 @@ class _World:
         words = u.text.parsed.text.rstrip(" .")
         others = [n for n in self.same_text.get(words, []) if n != u.footnote]
         clues = []
-        for v, o in observations:
-            if v.footnote in others and v.run != u.run:
+        for v, o in observations.of_notes(others):
+            if v.run != u.run:
                 clues.append(Clue("same-text", o.act, 3, f"note {v.footnote} has the very same words and cites "
                                                          f"{self.label(o.act)}"))
         return _unique(clues)
@@ -763,6 +767,35 @@ def _contradicts(clues: list[Clue]) -> bool:
     place alone is no proof: every act has an article 4)."""
     kinds = {c.kind for c in clues if c.weight >= 2}
     return bool(kinds & {"sentence", "same-text"}) or {"place", "run"} <= {c.kind for c in clues}
+
+
+class _Observations(list):
+    """The settled readings of a round, ``(unit, observation)`` in order, with what each
+    clue reads indexed: the readings of an article, of a section, of a note."""
+
+    def __init__(self):
+        super().__init__()
+        self._article: dict[str | None, list] = {}
+        self._division: dict[str | None, list] = {}
+        self._note: dict[int | None, list] = {}
+
+    def add(self, unit: _Unit, observation: Observation) -> None:
+        pair = (unit, observation)
+        self._article.setdefault(observation.locator.article, []).append(pair)
+        self._division.setdefault(observation.division, []).append(pair)
+        self._note.setdefault(unit.footnote, []).append((len(self), pair))
+        self.append(pair)
+
+    def of_article(self, article: str | None) -> list:
+        return self._article.get(article, []) if article else []
+
+    def of_division(self, division: str) -> list:
+        return self._division.get(division, [])
+
+    def of_notes(self, numbers) -> list:
+        """The readings of these notes, in the order of all readings."""
+        found = sorted(item for n in set(numbers) for item in self._note.get(n, ()))
+        return [pair for _, pair in found]
 
 
 def _unique(clues: list[Clue]) -> list[Clue]:

@@ -1,22 +1,31 @@
-"""A cache of the built graph (canonical N-Triples), so that commands do not parse the
-corpus again each time.
+"""A cache of the built graph, so that commands do not parse the corpus again each time: its
+canonical N-Triples, and the same graph in an Oxigraph store on disk that commands open
+read-only in milliseconds (:mod:`passerelles.rdf.disk`) instead of parsing anything.
 
 The key is a digest of everything the build reads: every field of the corpus manifest and
 the checksums of its files (:meth:`passerelles.corpus.Corpus.fingerprint`), every file of
 the package (code, curated data) and the versions of the RDF libraries. Any change to
 one of them makes a new key, so a stale graph is never served.
 
-Every entry carries the SHA-256 digest and the triple count of what it stores, in its
-first line (the stamp of :func:`passerelles.rdf.serialize.stamp`, as the built
-``passerelles.nt``, which is a valid entry); both are checked each time it is opened. An entry that fails the check — an
-edited, cut, emptied or garbled file, one that does not parse, a FIFO in its place — is
-rebuilt, with one line on stderr saying so: a damaged cache never answers. (When the entry
-becomes a persistent Oxigraph store, the same header — digest and count of what is stored
-— is checked on open.)
+An entry is two things, each checked each time it is opened:
+
+- ``graph-KEY.nt``: the N-Triples behind their stamp — the SHA-256 digest and the triple
+  count of what it holds, in its first line (:func:`passerelles.rdf.serialize.stamp`, as the
+  built ``passerelles.nt``, which is a valid entry);
+- ``graph-KEY.oxigraph/``: the store, holding its stamp (digest, count, key) and sealed
+  with the list of its files (:func:`passerelles.rdf.disk.open_sealed`).
+
+An entry that fails its check — an edited, cut, emptied or garbled file, one that does not
+parse, a FIFO in its place, a store written to, cut, or built for another key, a block
+whose checksum fails when a query reads it — is rebuilt, with one line on stderr saying
+so: a damaged cache never answers. A store is rebuilt from a sound N-Triples entry without
+parsing the corpus. Readers never lock; a store is replaced in one step
+(:func:`passerelles.files.install_folder`).
 
 The folder is ``$PASSERELLES_CACHE_DIR``, else ``$XDG_CACHE_HOME/passerelles``, else
-``~/.cache/passerelles``; ``PASSERELLES_NO_CACHE=1`` turns the cache off. Entries are
-written atomically; a cache that cannot be written is skipped.
+``~/.cache/passerelles``; ``PASSERELLES_NO_CACHE=1`` turns the cache off (the graph is then
+loaded into memory). Entries are written atomically; a cache that cannot be written is
+skipped.
 """
 
 from __future__ import annotations
@@ -25,15 +34,15 @@ import hashlib
 import os
 import sys
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Graph
+import pyoxigraph
 
 from .. import __version__
 from ..files import FileRefused, read_regular, write_atomic
-from .serialize import DamagedGraph, read_stamped, stamped, triple_count
+from .disk import DamagedStore, memory_store, open_sealed, write_store
+from .serialize import DamagedGraph, read_stamped, stamped
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _LIBRARIES = ("rdflib", "oxrdflib", "pyoxigraph")
@@ -55,16 +64,51 @@ def cache_dir() -> Path | None:
 def code_digest() -> str:
     """Digest of the package's files (code, curated data) and of the RDF libraries' versions."""
     h = hashlib.sha256(__version__.encode())
+    versions = installed_versions(_LIBRARIES)
     for library in _LIBRARIES:
-        try:
-            h.update(f"{library}={version(library)}\n".encode())
-        except PackageNotFoundError:
-            h.update(f"{library}=none\n".encode())
+        h.update(f"{library}={versions[library]}\n".encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             h.update(str(path.relative_to(_PACKAGE)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def installed_versions(libraries) -> dict[str, str]:
+    """The installed version of each library (``none`` when it is not installed), read from
+    the name of its ``.dist-info`` folder on ``sys.path``, as :mod:`importlib.metadata` finds
+    it first — without importing that module (some 60 ms of a command's start).
+
+    >>> installed_versions(["pyoxigraph", "no-such-library"])["no-such-library"]
+    'none'
+    >>> import pyoxigraph; installed_versions(["pyoxigraph"])["pyoxigraph"] == pyoxigraph.__version__
+    True
+    """
+    wanted = {_normal(name): name for name in libraries}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, release = name[:-len(".dist-info")].partition("-")
+                library = wanted.get(_normal(dist))
+                if library is not None and library not in found:
+                    found[library] = release
+    for library in libraries:
+        if library not in found:           # an egg or another layout: ask the slow way
+            from importlib.metadata import PackageNotFoundError, version
+            try:
+                found[library] = version(library)
+            except PackageNotFoundError:
+                found[library] = "none"
+    return found
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def key(corpus) -> str:
@@ -73,8 +117,15 @@ def key(corpus) -> str:
 
 
 def entry_path(corpus) -> Path | None:
+    """The N-Triples entry of ``corpus`` (None: no cache)."""
     folder = cache_dir()
     return None if folder is None else folder / f"graph-{key(corpus)}.nt"
+
+
+def store_path(corpus) -> Path | None:
+    """The store entry of ``corpus`` (None: no cache)."""
+    folder = cache_dir()
+    return None if folder is None else folder / f"graph-{key(corpus)}.oxigraph"
 
 
 def load(corpus) -> str | None:
@@ -89,17 +140,6 @@ def load(corpus) -> str | None:
     except (OSError, DamagedGraph, FileRefused):
         return None
     return data.decode("utf-8")
-
-
-def _parse(ntriples: str, triples: int) -> Graph:
-    graph = Graph(store="Oxigraph")
-    try:
-        graph.parse(data=ntriples, format="ox-nt")
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise DamagedGraph(f"it does not parse ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})") from None
-    if len(graph) != triples:
-        raise DamagedGraph(f"it holds {len(graph)} triples, its stamp says {triples}")
-    return graph
 
 
 def _entry(corpus) -> tuple[str, int] | None:
@@ -121,7 +161,8 @@ def _entry(corpus) -> tuple[str, int] | None:
 
 def load_ntriples(corpus, build: Callable[[], str]) -> str:
     """The canonical N-Triples of ``corpus``: from its cache entry when there is a sound one,
-    else from ``build()``, then cached. A damaged entry is said in one line on stderr."""
+    else from ``build()``, then cached (with its store). A damaged entry is said in one line
+    on stderr."""
     found = _entry(corpus)
     if found is not None:
         return found[0]
@@ -130,26 +171,85 @@ def load_ntriples(corpus, build: Callable[[], str]) -> str:
     return ntriples
 
 
-def load_graph(corpus, build: Callable[[], str]) -> Graph:
-    """The graph of ``corpus`` in an Oxigraph-backed rdflib ``Graph``: from its cache entry
-    when there is a sound one (which must also parse, to the count its stamp says), else
-    from ``build()`` (canonical N-Triples), then cached.
+def open_store(corpus, build: Callable[[], str]):
+    """The graph of ``corpus`` in an :class:`~passerelles.store.EmbeddedStore` on Oxigraph:
+    the cache's store opened read-only when there is a sound one (milliseconds, whatever the
+    size), else made from the sound N-Triples entry, else from ``build()`` (canonical
+    N-Triples), then cached. A damaged entry is said in one line on stderr and rebuilt —
+    also when a query finds a block of it damaged (the query then runs again on the new
+    store). Without a cache, the graph is loaded into memory.
 
-    A damaged entry is said in one line on stderr and rebuilt.
+    >>> from passerelles.corpus import load_corpus
+    >>> from passerelles.model import build_model
+    >>> from passerelles.rdf.build import build_ntriples
+    >>> corpus = load_corpus()
+    >>> store = open_store(corpus, lambda: build_ntriples(build_model(corpus)))
+    >>> store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"] > 30000
+    True
     """
+    from ..store import EmbeddedStore
+    return EmbeddedStore(_open(corpus, build), recover=lambda problem: _recover(corpus, build, problem))
+
+
+def load_graph(corpus, build: Callable[[], str]):
+    """The graph of ``corpus`` as an rdflib ``Graph`` over :func:`open_store`'s store."""
+    return open_store(corpus, build).graph
+
+
+def _open(corpus, build: Callable[[], str]) -> pyoxigraph.Store:
+    folder = store_path(corpus)
+    if folder is None:
+        return memory_store(build())
+    try:
+        return open_sealed(folder, key(corpus))[0]
+    except FileNotFoundError:
+        pass
+    except DamagedStore as exc:
+        _say(f"cache entry {folder} is damaged ({exc}); rebuilding it")
+    return _fill(corpus, build, folder)
+
+
+def _recover(corpus, build: Callable[[], str], problem: BaseException) -> pyoxigraph.Store:
+    """A fresh store after a query found the cached one damaged (said in one line)."""
+    folder = store_path(corpus)
+    _say(f"cache entry {folder} is damaged ({_first_line(problem)}); rebuilding it")
+    return memory_store(build()) if folder is None else _fill(corpus, build, folder)
+
+
+def _fill(corpus, build: Callable[[], str], folder: Path) -> pyoxigraph.Store:
+    """Write the store entry from the sound N-Triples entry (else from ``build()``, then
+    saved too) and open it; in memory when the cache cannot be written."""
     found = _entry(corpus)
     if found is not None:
         try:
-            return _parse(*found)
-        except DamagedGraph as exc:
+            write_store(found[0], folder, key(corpus), triples=found[1])
+            return open_sealed(folder, key(corpus))[0]
+        except DamagedGraph as exc:      # its digest matches, but it does not parse
             _say(f"cache entry {entry_path(corpus)} is damaged ({exc}); rebuilding it")
+        except (OSError, DamagedStore):
+            return memory_store(found[0])
     ntriples = build()
-    save(corpus, ntriples)
-    return _parse(ntriples, triple_count(ntriples))
+    _save_ntriples(corpus, ntriples)
+    try:
+        write_store(ntriples, folder, key(corpus))
+        return open_sealed(folder, key(corpus))[0]
+    except (OSError, DamagedStore):
+        return memory_store(ntriples)
 
 
 def save(corpus, ntriples: str) -> None:
-    """Store the N-Triples, stamped; a cache that cannot be written is skipped."""
+    """Store the N-Triples, stamped, and the same graph in a store: the build fills the cache
+    this way. A cache that cannot be written is skipped."""
+    _save_ntriples(corpus, ntriples)
+    folder = store_path(corpus)
+    if folder is not None:
+        try:
+            write_store(ntriples, folder, key(corpus))
+        except OSError:
+            pass
+
+
+def _save_ntriples(corpus, ntriples: str) -> None:
     path = entry_path(corpus)
     if path is None:
         return
@@ -157,6 +257,11 @@ def save(corpus, ntriples: str) -> None:
         write_atomic(path, stamped(ntriples))
     except OSError:
         pass
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:160]
 
 
 def _say(message: str) -> None:

@@ -1,8 +1,10 @@
 """A local read-only SPARQL endpoint as one object: what ``passerelles serve`` runs, and what
 a notebook starts and stops (:meth:`passerelles.Passerelles.serve`).
 
-The graph is loaded into an Oxigraph data folder (a temporary one by default, removed when
-the endpoint stops), ``oxigraph serve-read-only`` runs on a private port, and a
+The graph goes into an Oxigraph data folder (a temporary one by default, removed when the
+endpoint stops) — a copy of the build cache's sealed store when there is one (its table
+files hard-linked: milliseconds at any size, :func:`passerelles.rdf.disk.copy_store`), else
+loaded from the N-Triples —, ``oxigraph serve-read-only`` runs on a private port, and a
 :class:`~passerelles.remote.front.QueryFront` that refuses SERVICE listens on the port
 asked. :class:`LocalEndpoint` is a context manager: leaving it stops both and removes the
 temporary folder.
@@ -32,6 +34,11 @@ class LocalEndpoint:
         :meth:`stop`).
     timeout : float
         The server's limit on each query, in seconds.
+    store : callable, optional
+        Gives the folder of a sealed store of the same graph (the build cache's), or None:
+        without ``location``, the server gets a copy of it instead of a new load.
+    steps : callable, optional
+        Called with a line saying each step as it begins (``serve``'s progress).
 
     Attributes
     ----------
@@ -41,12 +48,14 @@ class LocalEndpoint:
         The triples loaded.
     """
 
-    def __init__(self, ntriples, port: int = 0, location: str | Path | None = None, timeout: float = 30.0):
+    def __init__(self, ntriples, port: int = 0, location: str | Path | None = None, timeout: float = 30.0,
+                 store=None, steps=None):
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise InputError(f"port must be between 0 and 65535 (got {port!r})")
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 1 <= timeout < float("inf"):
             raise InputError(f"the server's timeout must be at least 1 second (got {timeout!r})")
         self.ntriples, self.port, self.timeout = ntriples, port, timeout
+        self.store, self.steps = store, steps or (lambda line: None)
         self.location = Path(location) if location is not None else None
         self.folder: Path | None = None
         self.query_url: str | None = None
@@ -62,16 +71,34 @@ class LocalEndpoint:
         remove_stale_folders()     # what killed 'serve' processes left behind
         self.folder = self.location or serve_folder()
         try:
-            text = self.ntriples() if callable(self.ntriples) else self.ntriples
-            self.triples = load_location(text, self.folder)
-            self.server = OxigraphServer(self.folder, read_only=True, union_default_graph=True,
+            data = self._fill(load_location)
+            self.steps(f"starting oxigraph serve-read-only on {data}")
+            self.server = OxigraphServer(data, read_only=True, union_default_graph=True,
                                          timeout=self.timeout).start()
+            self.steps("starting the front that refuses SERVICE" + (f" on port {self.port}" if self.port else ""))
             self.front = QueryFront(self.server.base_url, port=self.port, timeout=self.timeout + 5).start()
         except BaseException:
             self.stop()
             raise
         self.query_url = self.front.query_url
         return self
+
+    def _fill(self, load_location) -> Path:
+        """Put the graph where the server will read it; the data folder."""
+        source = None
+        if self.store is not None and self.location is None:
+            self.steps("opening the build cache's store (the graph is built first when the cache has none)")
+            source = self.store()
+        if source is not None:
+            from ..rdf.disk import copy_store
+            data = self.folder / "store"
+            self.steps(f"copying the build cache's store {source} to {data}")
+            self.triples = copy_store(source, data)
+            return data
+        self.steps(f"reading the graph (built first when the cache has none) and loading it into {self.folder}")
+        text = self.ntriples() if callable(self.ntriples) else self.ntriples
+        self.triples = load_location(text, self.folder)
+        return self.folder
 
     def record(self):
         """What runs where (:class:`~passerelles.records.Endpoint`)."""

@@ -150,9 +150,10 @@ def load_location(ntriples: str, location: Path, graph: str = DEFAULT_GRAPH) -> 
         raise InputError(f"{location}: cannot open as an Oxigraph data folder ({exc})") from None
     name = pyoxigraph.NamedNode(graph)
     store.remove_graph(name)
-    store.load(ntriples.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
+    # the bulk loader (no server has the folder open): some 5 times faster than load()
+    store.bulk_load(ntriples.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
     store.flush()
-    count = sum(1 for _ in store.quads_for_pattern(None, None, None, name))
+    count = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=name)))[0].value)
     del store  # drops RocksDB's lock on the folder (pyoxigraph has no close())
     return count
 

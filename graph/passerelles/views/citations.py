@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyoxigraph
+
 from ..errors import InputError, UnknownValueError
 from ..lookup import Entry, NameIndex
 from ..queries import load_query
@@ -25,11 +27,15 @@ def _act(row: dict, prefix: str = "act") -> ActRef | None:
                   row.get(f"{prefix}Title"), row.get(prefix))
 
 
-def citation_records(store: Store) -> Records:
-    """Every citation occurrence, in the order of the corpus (:class:`~passerelles.records.Citation`)."""
-    alternatives = rows_by(store.select(load_query("citation-alternatives").text), "citation")
+def citation_records(store: Store, citations: list[str] | None = None) -> Records:
+    """Every citation occurrence, in the order of the corpus (:class:`~passerelles.records.Citation`);
+    ``citations``: only these (IRIs), asked for by the queries rather than filtered here."""
+    if citations is not None and not citations:
+        return Records()
+    params = None if citations is None else {"citation": [pyoxigraph.NamedNode(c) for c in citations]}
+    alternatives = rows_by(store.select(load_query("citation-alternatives").text, params), "citation")
     out = Records()
-    for row in store.select(load_query("citations").text):
+    for row in store.select(load_query("citations").text, params):
         ranked = sorted(alternatives.get(row["citation"], []), key=lambda a: a["rank"])
         alts = tuple(Reading(_act(a), *(a.get(k) for k in _PLACE), a.get("via")) for a in ranked)
         out.append(Citation(
@@ -37,6 +43,16 @@ def citation_records(store: Store) -> Records:
             *(row.get(k) for k in _PLACE), row["status"], alts, row.get("reason"),
             row["text"], row["via"], row.get("amendedBy"), row.get("amendedAtLine")))
     return out
+
+
+def citations_of_act(store: Store, act: str, article: str | None = None) -> list[str]:
+    """The citations one of whose readings (main or alternative) is of ``act`` (IRI), and of
+    ``article`` when given (as the lookup folds it: ``2quater``), by ``citations-of-act.rq``:
+    the graph is asked for them, so that the cost follows the answer."""
+    params = {"ofAct": pyoxigraph.NamedNode(act)}
+    if article is not None:
+        params["ofArticle"] = pyoxigraph.Literal(fold(article))
+    return [row["citation"] for row in store.select(load_query("citations-of-act").text, params)]
 
 
 def title_mention_records(store: Store) -> list[dict[str, Any]]:
