@@ -217,3 +217,14 @@ def test_a_table_keeps_every_word_whole(at, width):
     out = at(width, "citations", "--act", "D. 03-07-1991", "--article", "2ter").out
     assert out.count("decret/1991/07/03") == 21          # the 21 passages citing art. 2ter (hand count)
     assert all(len(line) <= width for line in out.splitlines())
+
+
+@pytest.mark.parametrize("args, paragraph", [
+    (("citations", "--help"), "which citations could not be settled, and why"),
+    (("diagram", "map", "--help"), "the legal bases are numbered notes under the figure"),
+])
+def test_help_wraps_at_the_terminal_not_where_the_source_broke(at, args, paragraph):
+    # review of issue 9: the docstrings' line breaks were kept, so « which citations » ended a
+    # line and « could not be settled » began the next, at any width
+    out = at(200, *args).out
+    assert paragraph in " ".join(out.split()) and any(paragraph in line for line in out.splitlines())

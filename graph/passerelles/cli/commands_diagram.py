@@ -125,7 +125,7 @@ def map_(
     are numbered notes under the figure. A whole map is too large for a page: --split degree draws one
     figure per degree.
 
-    Example: passerelles diagram map --to 7e --sector 7 -o map.svg
+    Example: passerelles diagram map --to 7e --sector 7 --split degree --caption separate -o map.svg
     """
     _draw(ctx, as_json, endpoint, timeout, graph, "map", to, out=out, split=split, sector=sector,
           **_page(width, height, font_size, caption, dpi))

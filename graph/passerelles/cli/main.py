@@ -70,14 +70,34 @@ def _load(name: str) -> click.Command:
     """The click command ``name``, its module imported now."""
     module = importlib.import_module(f"{__package__}.{_WHERE[name][0]}")
     if name == "diagram":
-        diagram = typer.Typer(help=module.HELP, no_args_is_help=True, add_completion=False)
+        diagram = typer.Typer(help=reflow(module.HELP), no_args_is_help=True, add_completion=False)
         diagram.callback()(module.group)
         for sub, attr in DIAGRAM_COMMANDS:
-            diagram.command(sub)(getattr(module, attr))
+            function = getattr(module, attr)
+            diagram.command(sub, help=reflow(function.__doc__))(function)
         return typer.main.get_group(diagram)
     single = typer.Typer(add_completion=False)
-    single.command(name)(getattr(module, _WHERE[name][1]))
+    function = getattr(module, _WHERE[name][1])
+    single.command(name, help=reflow(function.__doc__))(function)
     return typer.main.get_command(single)
+
+
+def reflow(doc: str | None) -> str:
+    r"""A docstring as help text: the lines of a paragraph joined, so that the help wraps at the
+    terminal's width instead of breaking where the source did; blank lines, list items and
+    indented lines (examples) keep their line breaks.
+
+    >>> reflow("Who cites art. 6 —\n    and why. Exit 1\n    when none.\n\n    - an item\n    - another")
+    'Who cites art. 6 — and why. Exit 1 when none.\n\n- an item\n- another'
+    """
+    out: list[str] = []
+    for line in inspect.cleandoc(doc or "").split("\n"):
+        if out and out[-1] and line.strip() and not line.startswith((" ", "-", "•", "*")) \
+                and not out[-1].endswith(":"):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def summary(name: str) -> str:
