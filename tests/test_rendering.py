@@ -228,3 +228,12 @@ def test_help_wraps_at_the_terminal_not_where_the_source_broke(at, args, paragra
     # line and « could not be settled » began the next, at any width
     out = at(200, *args).out
     assert paragraph in " ".join(out.split()) and any(paragraph in line for line in out.splitlines())
+
+
+@pytest.mark.parametrize("width", (40, 60, 80))
+def test_resolve_wraps_a_long_label(at, width):
+    # review of issue 9: at 60 columns « resolve CQSS » printed one line of 102 characters
+    out = at(width, "resolve", "CQSS").out
+    assert all(len(line) <= width for line in out.splitlines())
+    assert _flat(out) == ("CQSS — Certificat de qualification secondaire supérieur "
+                          "(enseignement de promotion sociale) [titre]")

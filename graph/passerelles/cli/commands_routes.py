@@ -14,6 +14,7 @@ from .front import front
 from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .route_options import (ADULT, AGE, ALL, CONTRACT, EXPERIENCE, HOLDS, JURISDICTION, K, MAX_YEARS, MISSING, REGIME,
                             REGISTERED, SECTOR, SINCE_RESULT, STATUS, YEAR, filters)
+from ..text import wrap
 from ..views.titles import awarded_words, parts_words
 from .output import answering, emit, say, table, width
 
@@ -86,7 +87,8 @@ def resolve(
 ) -> None:
     """What a name means: its canonical id, label and kind (year, title, option …)."""
     found = front(ctx, endpoint, timeout, graph).resolve(name, jurisdiction=jurisdiction)
-    emit(found, as_json, lambda f: say(f"{f.id} — {f.label} [{_KINDS.get(f.kind, f.kind)}]"))
+    emit(found, as_json, lambda f: say("\n".join(wrap(f"{f.id} — {f.label} [{_KINDS.get(f.kind, f.kind)}]",
+                                                      width(), hanging="  "))))
 
 
 def titles(
