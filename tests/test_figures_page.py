@@ -267,7 +267,9 @@ def test_notes_said_once(route_notes):
     [adults] = [t for t in route_notes if "mêmes termes" in t and "857-861" in t]
     assert "(l. 817-821)" in adults
     same = [t for t in route_notes if t.startswith("dans la même section")]
-    assert same == ["dans la même section et la même orientation d'études"]
+    # since the orientation conditions carry their lines (l. 883; the same words at l. 1193,
+    # « dans la même section et dans la même orientation d'études »), the one note cites both
+    assert same == ["dans la même section et la même orientation d'études (l. 883) — mêmes termes : l. 1193"]
 
 
 def test_negations_are_sentences(route_notes):
