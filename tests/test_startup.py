@@ -74,4 +74,4 @@ def test_the_summaries_are_the_commands_docstrings():
         assert loaded.help.strip() == main.summary(name).strip(), name
         if attr != "HELP":
             code = getattr(__import__(f"passerelles.cli.{module}", fromlist=[attr]), attr)
-            assert inspect.getdoc(code) == main.summary(name), name
+            assert main.reflow(inspect.getdoc(code)) == main.summary(name), name   # as help shows it

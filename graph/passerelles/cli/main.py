@@ -107,9 +107,9 @@ def summary(name: str) -> str:
     tree = ast.parse((Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == attr:
-            return inspect.cleandoc(ast.get_docstring(node) or "")
+            return reflow(ast.get_docstring(node))
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == attr for t in node.targets):
-            return ast.literal_eval(node.value)
+            return reflow(ast.literal_eval(node.value))
     raise LookupError(f"{module}.{attr}")    # pragma: no cover - the registry names what exists
 
 
