@@ -277,3 +277,25 @@ def test_the_word_service_in_a_string_or_an_iri_is_not_a_service_call(cli, tmp_p
     query = tmp_path / "q.rq"
     query.write_text('SELECT ?s WHERE { ?s ?p "service" . FILTER(?s != <urn:SERVICE>) }')
     assert cli("sparql", str(query)).code == 1   # a valid query with no row, not refused
+
+
+def test_the_form_read_from_each_query_file_is_the_parsers():
+    # the project's own queries are not parsed again at each command (rdflib's SPARQL parser
+    # cost ~70 ms of start-up): each must pass the parser's check, with the form its text shows
+    from passerelles.queries import list_queries
+    from passerelles.store import check_query
+    forms = {q.name: q.form for q in list_queries()}
+    assert all(q.bundled for q in list_queries())
+    assert forms == {q.name: check_query(q.text) for q in list_queries()}
+    assert forms["reachable-to"] == "SELECT" and set(forms.values()) <= {"SELECT", "ASK"}
+
+
+def test_a_copy_of_a_query_file_elsewhere_is_parsed_again(cli, tmp_path):
+    # only the files of queries/ are trusted: the same text with a SERVICE, elsewhere, is refused
+    from passerelles.queries import load_query
+    text = load_query("reachable-to").text.replace("#@values", "#@values\n  SERVICE <http://127.0.0.1:9/> { ?x ?y ?z }")
+    path = tmp_path / "reachable-to.rq"
+    path.write_text(text, encoding="utf-8")
+    assert not load_query(str(path)).bundled
+    result = cli("sparql", str(path), "--param", "target=https://w3id.org/passerelles/id/title/CESS")
+    assert result.code == 2 and "SERVICE are refused" in result.err

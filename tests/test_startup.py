@@ -75,3 +75,11 @@ def test_the_summaries_are_the_commands_docstrings():
         if attr != "HELP":
             code = getattr(__import__(f"passerelles.cli.{module}", fromlist=[attr]), attr)
             assert main.reflow(inspect.getdoc(code)) == main.summary(name), name   # as help shows it
+
+
+def test_a_query_of_queries_runs_without_rdflibs_sparql_parser():
+    # the project's own query files are checked by a test, not parsed again at each command
+    seen = _start("sparql", "reachable-to", "--param", "target=https://w3id.org/passerelles/id/title/CESS", "--json")
+    assert seen["code"] == 0
+    assert "CE6P" in {r["id"] for r in json.loads(seen["out"])}          # route CE6P CESS exists
+    assert "rdflib.plugins.sparql.parser" not in seen["modules"] and "networkx" not in _heavy(seen["modules"])

@@ -41,6 +41,26 @@ class QueryFile:
         return re.findall(r"\b([a-zA-Z][a-zA-Z0-9]*)\s*\((?:IRI|string|integer|literal)", m.group(1) + " " + self.header)
 
 
+    @property
+    def form(self) -> str | None:
+        """The query's form as its text writes it: the first line that opens with SELECT,
+        ASK, CONSTRUCT or DESCRIBE (after the header and the prefixes); None if none does.
+
+        >>> load_query("reachable-to").form
+        'SELECT'
+        """
+        m = _FORM.search(self.text)
+        return m.group(1).upper() if m else None
+
+    @property
+    def bundled(self) -> bool:
+        """Whether this is one of the project's own query files (``queries/``)."""
+        return self.path.is_file() and self.path.resolve().parent == queries_dir().resolve()
+
+
+_FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+
+
 def queries_dir() -> Path:
     return bundled_dir("queries")
 
