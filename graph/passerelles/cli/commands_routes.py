@@ -15,7 +15,6 @@ from .options import ENDPOINT, GRAPH, JSON, TIMEOUT
 from .route_options import (ADULT, AGE, ALL, CONTRACT, EXPERIENCE, HOLDS, JURISDICTION, K, MAX_YEARS, MISSING, REGIME,
                             REGISTERED, SECTOR, SINCE_RESULT, STATUS, YEAR, filters)
 from ..text import wrap
-from ..views.titles import awarded_words, parts_words
 from .output import answering, emit, say, table, width
 
 _KINDS = {"year": "année", "title": "titre", "option": "option", "seventh-years": "7es années", "start": "départ"}
@@ -101,6 +100,7 @@ def titles(
     as_json: bool = JSON, endpoint: Optional[str] = ENDPOINT, timeout: float = TIMEOUT, graph: Optional[str] = GRAPH,
 ) -> None:
     """Every title, certificate and attestation the corpus names: system, jurisdiction, who awards it (or unknown), parts, legal basis."""
+    from ..views.titles import awarded_words, parts_words     # only here: route need not import them
     records = front(ctx, endpoint, timeout, graph).titles(system=system, jurisdiction=jurisdiction)
 
     def show(rows) -> None:
