@@ -220,17 +220,49 @@ def test_conditions_with_their_words_in_the_passage_carry_their_line(line):
         [c] = by_rule[rule].condition_nodes(key)
         assert c.source is not None and (c.source.first, c.source.last) == (n, n), rule
         assert c.source.quote in line(n)
-    unsourced = 0
-    for r in by_rule.values():
-        def walk_nodes(c, has):
-            nonlocal unsourced
-            has = has or c.source is not None
-            if not c.children and not has:
-                unsourced += 1
-            for k in c.children:
-                walk_nodes(k, has)
+    # every leaf of the circular carries its line(s) (or sits under a condition that does); a shared
+    # anchor carries the line of the rules that share it, the second table's rules have their own
+    # (l. 1018 and 1020, where table 1's are l. 986 and 988)
+    assert _unsourced_leaves(by_rule.values()) == []
+    [c] = [c for c in by_rule["passage-sans-ceb-p2-inscrit-1an-15-MFI"].condition_nodes("attended")
+           if c.text == "ayant fréquenté 1 année scolaire complète en 2ème phase"]
+    assert (c.source.first, c.source.quote) == (1018, "ayant fréquenté 1 année scolaire complète en 2 ^{ème} phase")
+    assert c.source.quote in line(1018)
+
+
+def _unsourced_leaves(rules) -> list[tuple[str, str]]:
+    """(rule, key) of each leaf condition with no source of its own nor on a condition above it."""
+    out = []
+
+    def walk_nodes(rule, c, has):
+        has = has or c.source is not None
+        if not c.children and not has:
+            out.append((rule.id, c.key))
+        for k in c.children:
+            walk_nodes(rule, k, has)
+    for r in rules:
         if r.conditions is not None:
-            walk_nodes(r.conditions, False)
-    # the circular's leaves still without a line of their own (their words are not at one line of
-    # the rule's passage, or they are shared anchors): 30 — a ceiling, never to grow
-    assert unsourced <= 30
+            walk_nodes(r, r.conditions, False)
+    return out
+
+
+# Derivation (secondary documents, each file read with cat -n): titre-pro-sessions « Deux résultats
+# sont possibles : réussite ou échec au CCP. » (l. 31), the CCP session is open « aux candidats
+# ayant suivi une formation en cohérence avec le CCP visé » (l. 35); cqp-4-etapes « A la fin, le
+# jury peut : » (l. 32) « – délivrer le CQP. » (l. 33); infor-jeunes-cess-cqss « il faut introduire
+# une demande auprès du service des équivalences » (l. 23).
+@pytest.mark.parametrize("document, file, rule, key, lines", [
+    ("titre-pro-sessions", "003_2a96e9abcdd7dc4e.txt", "award-CCP-session", "decision", (31, 31)),
+    ("titre-pro-sessions", "003_2a96e9abcdd7dc4e.txt", "admission-TP-SESSION-CCP-formation", "situation", (35, 35)),
+    ("cqp-4-etapes", "002_35a3d0baa31e48c4.txt", "award-CQP-blocs-manquants", "decision", (32, 33)),
+    ("infor-jeunes-cess-cqss", "000_596d3887167686c3.txt", "equivalence-CAP-petite-enfance", "equivalence", (23, 23)),
+])
+def test_secondary_documents_conditions_carry_their_line(document, file, rule, key, lines):
+    rules = load_rules(document)
+    [c] = next(r for r in rules if r.id == rule).condition_nodes(key)
+    assert (c.source.document, c.source.first, c.source.last) == (document, *lines)
+    text = CORPUS.joinpath(file).read_text(encoding="utf-8").splitlines()
+    assert " ".join(c.source.quote.split()) in " ".join(" ".join(text[lines[0] - 1:lines[1]]).split())
+    # every leaf of the document's rules carries its line(s): none left (there were 12 titre-pro,
+    # 6 CQP and 2 Infor Jeunes)
+    assert _unsourced_leaves(rules) == []

@@ -347,7 +347,9 @@ def test_special_education_phase_3_to_5p(routes, line):
     assert allowed == {"passage-ceb-p3-reussie-cq-pe-5P", "passage-ceb-p3-reussie-cq-art49-5P",
                        "passage-sans-ceb-p3-reussie-cq-pe-5P", "passage-sans-ceb-p3-reussie-cq-art49-5P"}
     assert decisions(step) == THREE_CUMULATIVE
-    assert {"holds": "CQ-F3", "text": "(CQ)"} in step["conditions"]
+    # « Elève ayant réussi la 3 ^{ème} phase (CQ) » (l. 988): the condition carries its line
+    assert {"holds": "CQ-F3", "text": "(CQ)",
+            "source": {"document": "circulaire-7282", "lines": [988, 988]}} in step["conditions"]
     # in alternance "article 49" (the third column), the art. 49 cell is used
     art49 = routes("F3-PHASE3", "5P", regime="article-49")[0]["steps"][0]
     assert art49["rule"] == "passage-ceb-p3-reussie-cq-art49-5P"
