@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from ..catalogue.rdf import access_iri  # noqa: F401 - the access classes' IRI, declared once there
 from ..namespaces import ID
 
 
@@ -33,10 +34,6 @@ def body_iri(body: str) -> URIRef:
 
 def contract_iri(contract: str) -> URIRef:
     return ID[f"contract/{contract}"]
-
-
-def access_iri(access_class: str) -> URIRef:
-    return ID[f"access/{access_class}"]
 
 
 def system_iri(system: str) -> URIRef:
