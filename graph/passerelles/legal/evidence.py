@@ -61,17 +61,35 @@ class Observation:
     chapter: str | None    # path of the chapter (top-level division) it stands in
     division: str | None   # path of the deepest division it stands in
 
+    @property
+    def group(self) -> object:
+        """What a citation leaves out when it weighs the others: its note's run (a note is
+        no evidence for the notes of its own Ibidem chain), or its body line."""
+        return self.run if self.run is not None else self.passage
 
-def _passages(obs: list[Observation]) -> str:
-    """``notes 15, 31; lines 812, 853``: the passages of some observations, in order."""
-    notes = sorted({int(o.passage.split()[1]) for o in obs if o.passage.startswith("note")})
-    lines = sorted({int(o.passage.split()[1]) for o in obs if o.passage.startswith("line")})
-    parts = []
-    if notes:
-        parts.append(("note " if len(notes) == 1 else "notes ") + ", ".join(map(str, notes)))
-    if lines:
-        parts.append(("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines)))
-    return "; ".join(parts)
+
+#: At most this many passages are listed in a reason; the rest are counted. The count of a
+#: place's citations grows with the text, a reason a person reads must not.
+LISTED = 20
+
+
+def _listing(shown: list[str], total: int | None = None) -> str:
+    """Passages (``note N``/``line N``, notes first, each kind in order) written as a person
+    reads them; of ``total`` passages, those not shown are counted.
+
+    >>> _listing(["note 2", "note 4", "line 9"])
+    'notes 2, 4; line 9'
+    >>> _listing([f"note {n}" for n in range(1, 4)], total=25)
+    'notes 1, 2, 3 and 22 more'
+    """
+    numbers: dict[str, list[str]] = {"note": [], "line": []}
+    for p in shown:
+        kind, number = p.split()
+        numbers[kind].append(number)
+    parts = [(f"{kind} " if len(found) == 1 and total in (None, len(shown)) else f"{kind}s ") + ", ".join(found)
+             for kind, found in numbers.items() if found]
+    more = (total or len(shown)) - len(shown)
+    return "; ".join(parts) + (f" and {more} more" if more else "")
 
 
 def _level(ref: Locator, other: Locator) -> int:
@@ -99,48 +117,162 @@ def _level(ref: Locator, other: Locator) -> int:
     return 1
 
 
+class Tally:
+    """The passages of some observations, by act, counted and listed without one group of
+    passages (the citation's own: its note's run, or its body line).
+
+    Leaving a group out costs the size of the group, not of the tally: weighing a citation
+    costs the same however often its article is cited elsewhere (a build stays linear in
+    the text).
+
+    >>> t = Tally([Observation("a", Locator("6"), f"note {n}", n // 10, None, None) for n in (3, 4, 15)])
+    >>> t.counts(without=0), t.counts(without=1), t.listing("a", without=1)
+    ({'a': 1}, {'a': 2}, 'notes 3, 4')
+    """
+
+    def __init__(self, observations=()):
+        self.passages: dict[str, dict[str, object]] = {}     # act -> passage -> its group
+        self._frozen = None
+        for o in observations:
+            self.add(o)
+
+    def add(self, o: Observation) -> None:
+        self.passages.setdefault(o.act, {})[o.passage] = o.group
+        self._frozen = None
+
+    def _freeze(self):
+        if self._frozen is None:
+            groups: dict[object, Counter] = {}
+            for act, found in self.passages.items():
+                for group in found.values():
+                    groups.setdefault(group, Counter())[act] += 1
+            self._frozen = groups, {act: sorted(found, key=_order) for act, found in self.passages.items()}
+        return self._frozen
+
+    def counts(self, without=None) -> dict[str, int]:
+        """Passages per act, in the order the acts first came, the group ``without`` left out."""
+        minus = self._freeze()[0].get(without, {})
+        counts = {act: len(found) - minus.get(act, 0) for act, found in self.passages.items()}
+        return {act: n for act, n in counts.items() if n}
+
+    def listing(self, act: str, without=None) -> str:
+        """The passages of ``act`` (at most :data:`LISTED`), ``without`` left out."""
+        found, shown = self.passages.get(act, {}), []
+        for p in self._freeze()[1].get(act, []):
+            if len(shown) == LISTED:
+                break
+            if found[p] != without:
+                shown.append(p)
+        return _listing(shown, self.counts(without).get(act, 0))
+
+
+def _order(passage: str) -> tuple[bool, int]:
+    """Notes first, then body lines, each in order."""
+    kind, number = passage.split()
+    return kind != "note", int(number)
+
+
+class Evidence:
+    """The settled citations of a round, indexed for the clues that read them: by article
+    and place (:meth:`place_clues`), by section (:meth:`section_clues`).
+
+    >>> ev = Evidence([Observation("decret/1991/07/03", Locator("15", "1", "2"), f"note {n}", n, None, None)
+    ...                for n in (139, 140)])
+    >>> [(c.act, c.weight) for c in ev.place_clues(Locator("15", "1", "6"), None, str, without=141)]
+    [('decret/1991/07/03', 3)]
+    """
+
+    def __init__(self, observations=()):
+        self._article: dict[str, dict[Locator, list[Observation]]] = {}
+        self._division: dict[str, Tally] = {}
+        self._levels: dict[Locator, dict[int, tuple[Tally, dict[str, Tally]]]] = {}
+        for o in observations:
+            self.add(o)
+
+    def add(self, o: Observation) -> None:
+        if o.locator.article:
+            self._article.setdefault(o.locator.article, {}).setdefault(o.locator, []).append(o)
+        if o.division is not None:
+            self._division.setdefault(o.division, Tally()).add(o)
+        self._levels.clear()
+
+    def _at(self, locator: Locator) -> dict[int, tuple[Tally, dict[str, Tally]]]:
+        """The observations of ``locator``'s article by level of match, in all and by chapter
+        (worked out once per place: the places are few, the citations of each many)."""
+        if locator not in self._levels:
+            levels: dict[int, tuple[Tally, dict[str, Tally]]] = {}
+            for other, observed in self._article.get(locator.article, {}).items():
+                level = _level(locator, other)
+                if level:
+                    everywhere, by_chapter = levels.setdefault(level, (Tally(), {}))
+                    for o in observed:
+                        everywhere.add(o)
+                        if o.chapter:
+                            by_chapter.setdefault(o.chapter, Tally()).add(o)
+            self._levels[locator] = levels
+        return self._levels[locator]
+
+    def place_clues(self, locator: Locator, chapter: str | None, label, without=None) -> list[Clue]:
+        """Clues from the other citations of the same place (``without`` the citation's own
+        group of passages).
+
+        The closest level of match wins (same place, then same paragraph, then same
+        article); at that level, citations in the same chapter are preferred to citations
+        elsewhere. One act alone at that level is strong evidence (3, or 2 from a single
+        passage; 1 at article level: every act has an article 4); several acts give a clue
+        of 1 only to one that holds two thirds of the passages.
+        """
+        if not locator.article:
+            return []
+        levels = self._at(locator)
+        for best in (3, 2, 1):
+            if best in levels and levels[best][0].counts(without):
+                break
+        else:
+            return []
+        everywhere, by_chapter = levels[best]
+        here = by_chapter.get(chapter) if chapter else None
+        tally = here if here is not None and here.counts(without) else everywhere
+        counts = Counter(tally.counts(without))
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        where = "in this chapter" if tally is here else "elsewhere in the circular"
+        shown = Locator(locator.article, locator.paragraph if best >= 2 else None)
+        place = format_locator(shown)
+        if len(counts) == 1:
+            # the same article number in another act is a weak sign: article level weighs 1 at most
+            weight = (3 if n >= 2 else 2) if best >= 2 else 1
+            return [Clue("place", top, weight, f"{place} is cited {where} only as a place of {label(top)} "
+                                                f"({tally.listing(top, without)})")]
+        if n >= 2 and 3 * n >= 2 * total and counts.most_common(2)[1][1] < n:
+            others = ", ".join(f"{label(a)} ({tally.listing(a, without)})" for a in sorted(counts) if a != top)
+            return [Clue("place", top, 1, f"{place} is cited {where} mostly as a place of {label(top)} "
+                                           f"({tally.listing(top, without)}; also of {others})")]
+        return []
+
+    def section_clues(self, division: str | None, heading: str, label, without=None) -> list[Clue]:
+        """A clue for the act that the other citations of the same section (mostly) cite."""
+        tally = self._division.get(division) if division is not None else None
+        counts = Counter(tally.counts(without)) if tally is not None else Counter()
+        if not counts:
+            return []
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        if n < 2 or 3 * n < 2 * total:
+            return []
+        return [Clue("section", top, 1, f"the other citations of the section « {heading} » are "
+                                         f"{'all' if n == total else 'mostly'} of {label(top)} "
+                                         f"({tally.listing(top, without)})")]
+
+
 def place_clues(locator: Locator, observations: list[Observation], chapter: str | None,
                 label) -> list[Clue]:
-    """Clues from the other citations of the same place.
-
-    The closest level of match wins (same place, then same paragraph, then same article);
-    at that level, citations in the same chapter are preferred to citations elsewhere. One
-    act alone at that level is strong evidence (3, or 2 from a single passage; 1 at article
-    level: every act has an article 4); several acts give a clue of 1 only to one that holds
-    two thirds of the passages.
+    """Clues from the other citations of the same place (see :meth:`Evidence.place_clues`).
 
     >>> obs = [Observation("decret/1991/07/03", Locator("15", "1", "2"), f"note {n}", n, None, None)
     ...        for n in (139, 140)]
     >>> [(c.act, c.weight) for c in place_clues(Locator("15", "1", "6"), obs, None, str)]
     [('decret/1991/07/03', 3)]
     """
-    if not locator.article:
-        return []
-    best = max((_level(locator, o.locator) for o in observations), default=0)
-    if not best:
-        return []
-    everywhere = [o for o in observations if _level(locator, o.locator) == best]
-    here = [o for o in everywhere if chapter and o.chapter == chapter]
-    scoped = here or everywhere
-    hits = scoped
-    by_act: dict[str, list[Observation]] = {}
-    for o in hits:
-        by_act.setdefault(o.act, []).append(o)
-    counts = Counter({act: len({o.passage for o in obs}) for act, obs in by_act.items()})
-    (top, n), total = counts.most_common(1)[0], sum(counts.values())
-    where = "in this chapter" if here else "elsewhere in the circular"
-    shown = Locator(locator.article, locator.paragraph if best >= 2 else None)
-    place = format_locator(shown)
-    if len(counts) == 1:
-        # the same article number in another act is a weak sign: article level weighs 1 at most
-        weight = (3 if n >= 2 else 2) if best >= 2 else 1
-        return [Clue("place", top, weight, f"{place} is cited {where} only as a place of {label(top)} "
-                                            f"({_passages(by_act[top])})")]
-    if n >= 2 and 3 * n >= 2 * total and counts.most_common(2)[1][1] < n:
-        others = ", ".join(f"{label(a)} ({_passages(by_act[a])})" for a in sorted(counts) if a != top)
-        return [Clue("place", top, 1, f"{place} is cited {where} mostly as a place of {label(top)} "
-                                       f"({_passages(by_act[top])}; also of {others})")]
-    return []
+    return Evidence(observations).place_clues(locator, chapter, label)
 
 
 def section_clues(division: str | None, heading: str, observations: list[Observation], label) -> list[Clue]:
@@ -150,21 +282,7 @@ def section_clues(division: str | None, heading: str, observations: list[Observa
     >>> [(c.act, c.weight) for c in section_clues("c__s", "ACCOMPAGNEMENT", obs, str)]
     [('decret/1991/07/03', 1)]
     """
-    if division is None:
-        return []
-    here = [o for o in observations if o.division == division]
-    passages: dict[str, set[str]] = {}          # by act, in the order the acts first come
-    for o in here:
-        passages.setdefault(o.act, set()).add(o.passage)
-    counts = Counter({act: len(found) for act, found in passages.items()})
-    if not counts:
-        return []
-    (top, n), total = counts.most_common(1)[0], sum(counts.values())
-    if n < 2 or 3 * n < 2 * total:
-        return []
-    mine = [o for o in here if o.act == top]
-    return [Clue("section", top, 1, f"the other citations of the section « {heading} » are "
-                                     f"{'all' if n == total else 'mostly'} of {label(top)} ({_passages(mine)})")]
+    return Evidence(observations).section_clues(division, heading, label)
 
 
 def rank(clues: list[Clue], order: list[str] = ()) -> list[tuple[str, int, list[Clue]]]:

@@ -35,7 +35,7 @@ from ..circular.structure import Division, division_at, parse_structure
 from ..circular.superscripts import SUPERSCRIPT_RUN, superscript_to_int
 from ..corpus import Document
 from .acts import Registry, french_date
-from .evidence import Clue, Observation, deciding, place_clues, rank, section_clues
+from .evidence import Clue, Evidence, Observation, deciding, rank
 from .grammar import ActMention, Locator, LocatorGroup, ParsedText, format_locator, normalize, parse_text, sentence_spans
 
 RESOLVED, AMBIGUOUS, UNRESOLVED = "resolved", "ambiguous", "unresolved"
@@ -478,16 +478,20 @@ class _World:
             for number, offset in t.anchors:
                 self.anchored.setdefault(number, []).append((t, offset))
         self.by_note: dict[int, list[_Unit]] = {}
+        self.of_text: dict[int, list[_Unit]] = {}      # id of a text -> its units: a sentence's neighbours
         for u in units:
+            self.of_text.setdefault(id(u.text), []).append(u)
             if u.footnote is not None:
                 self.by_note.setdefault(u.footnote, []).append(u)
-        self.same_text: dict[str, list[int]] = {}
-        for t in texts:
-            if t.note is not None and t.parsed.groups:   # "Ibidem." alone is no wording of its own
-                self.same_text.setdefault(t.parsed.text.rstrip(" ."), []).append(t.note.number)
+        self._labels: dict[str, str] = {}
         self._runs()
 
     def label(self, key: str) -> str:
+        if key not in self._labels:       # asked for every clue: written once per act
+            self._labels[key] = self._label(key)
+        return self._labels[key]
+
+    def _label(self, key: str) -> str:
         act = self.registry.acts.get(key)
         if act is None:
             return key
@@ -562,16 +566,13 @@ class _World:
         return out
 
     def _evidence(self, u: _Unit, observations: "_Observations", locator: Locator) -> list[Clue]:
-        """Clues from the other citations: the same place, the same section."""
-        def usable(pairs):
-            return [o for v, o in pairs if v.uid != u.uid and (u.run is None or v.run != u.run)
-                    and not (v.footnote is None and u.footnote is None and v.line == u.line)]
-        # only the citations of the same article can be evidence of a place, only those of the
-        # same section of a section: read those, not every citation (the cost follows them)
-        clues = place_clues(locator, usable(observations.of_article(locator.article)), u.chapter, self.label)
+        """Clues from the other citations: the same place, the same section (never the
+        citation's own note run or body line)."""
+        own = u.run if u.run is not None else u.passage
+        clues = observations.evidence.place_clues(locator, u.chapter, self.label, without=own)
         if u.division is not None:
-            clues += section_clues(u.division.path, u.division.heading,
-                                   usable(observations.of_division(u.division.path)), self.label)
+            clues += observations.evidence.section_clues(u.division.path, u.division.heading, self.label,
+                                                         without=own)
         return clues
 
     # ----------------------------------------------------------------- footnotes
@@ -651,19 +652,13 @@ class _World:
         return _unique(clues)
 
     def _named_keys(self, t: _Text, ref: _Ref) -> list[str]:
-        unit = next((v for v in self.units if v.text is t and v.ref.start == ref.start), None)
+        unit = next((v for v in self.of_text.get(id(t), ()) if v.ref.start == ref.start), None)
         return unit.keys if unit and len(unit.keys) == 1 else []
 
     def _same_text(self, u: _Unit, observations) -> list[Clue]:
         """Other notes with the very same words (note 235 repeats note 219 word for word)."""
-        words = u.text.parsed.text.rstrip(" .")
-        others = [n for n in self.same_text.get(words, []) if n != u.footnote]
-        clues = []
-        for v, o in observations.of_notes(others):
-            if v.run != u.run:
-                clues.append(Clue("same-text", o.act, 3, f"note {v.footnote} has the very same words and cites "
-                                                         f"{self.label(o.act)}"))
-        return _unique(clues)
+        return [Clue("same-text", o.act, 3, f"note {v.footnote} has the very same words and cites {self.label(o.act)}")
+                for v, o in observations.same_words(u)]
 
     # ----------------------------------------------------------------- named references
 
@@ -718,8 +713,8 @@ class _World:
         t = u.text
         a, b = t.sentence_of(u.ref.start)
         clues = []
-        for v in self.units:
-            if v.text is t and v is not u and v.keys and len(v.keys) == 1 and a <= v.ref.start < b \
+        for v in self.of_text[id(t)]:
+            if v is not u and v.keys and len(v.keys) == 1 and a <= v.ref.start < b \
                     and v.via in NAMED_VIAS and v.ref.locator.is_empty():
                 clues.append(Clue("sentence", v.keys[0], 3, f"the sentence names {self.label(v.keys[0])} "
                                                             f"(line {v.line})"))
@@ -770,32 +765,36 @@ def _contradicts(clues: list[Clue]) -> bool:
 
 
 class _Observations(list):
-    """The settled readings of a round, ``(unit, observation)`` in order, with what each
-    clue reads indexed: the readings of an article, of a section, of a note."""
+    """The settled readings of a round, ``(unit, observation)`` in order, indexed for the
+    clues that read them: by article and section (:class:`Evidence`), by a note's words."""
 
     def __init__(self):
         super().__init__()
-        self._article: dict[str | None, list] = {}
-        self._division: dict[str | None, list] = {}
-        self._note: dict[int | None, list] = {}
+        self.evidence = Evidence()
+        self._words: dict[str, dict[str, list]] = {}     # words of a note -> act -> readings
 
     def add(self, unit: _Unit, observation: Observation) -> None:
         pair = (unit, observation)
-        self._article.setdefault(observation.locator.article, []).append(pair)
-        self._division.setdefault(observation.division, []).append(pair)
-        self._note.setdefault(unit.footnote, []).append((len(self), pair))
+        self.evidence.add(observation)
+        if unit.footnote is not None and unit.text.parsed.groups:    # "Ibidem." alone has no words of its own
+            by_act = self._words.setdefault(_words(unit), {})
+            by_act.setdefault(observation.act, []).append((len(self), pair))
         self.append(pair)
 
-    def of_article(self, article: str | None) -> list:
-        return self._article.get(article, []) if article else []
+    def same_words(self, unit: _Unit) -> list[tuple[_Unit, Observation]]:
+        """For each act, the first reading of a note with ``unit``'s very words outside its
+        run, in the order of all readings (looked up by the words: the cost does not grow
+        with the notes that repeat them)."""
+        first = []
+        for seen in self._words.get(_words(unit), {}).values():
+            found = next((item for item in seen if item[1][0].run != unit.run), None)
+            if found:
+                first.append(found)
+        return [pair for _, pair in sorted(first, key=lambda item: item[0])]
 
-    def of_division(self, division: str) -> list:
-        return self._division.get(division, [])
 
-    def of_notes(self, numbers) -> list:
-        """The readings of these notes, in the order of all readings."""
-        found = sorted(item for n in set(numbers) for item in self._note.get(n, ()))
-        return [pair for _, pair in found]
+def _words(unit: _Unit) -> str:
+    return unit.text.parsed.text.rstrip(" .")
 
 
 def _unique(clues: list[Clue]) -> list[Clue]:
