@@ -83,3 +83,14 @@ def test_a_query_of_queries_runs_without_rdflibs_sparql_parser():
     assert seen["code"] == 0
     assert "CE6P" in {r["id"] for r in json.loads(seen["out"])}          # route CE6P CESS exists
     assert "rdflib.plugins.sparql.parser" not in seen["modules"] and "networkx" not in _heavy(seen["modules"])
+
+
+def test_a_route_question_reads_its_view_and_imports_no_rdf_library():
+    # the first asking builds the view and saves it beside the cache's store; the next one reads
+    # it back: neither rdflib (the conditions' RDF words are loaded by the build only) nor YAML
+    first = _start("route", "CE6P", "CESS", "--json")
+    seen = _start("route", "CE6P", "CESS", "--json")
+    assert first["code"] == seen["code"] == 0 and first["out"] == seen["out"]
+    assert json.loads(seen["out"])["routes"][0]["steps"][-1]["source"]["line"] == 1191   # award of the CESS, l. 1191
+    assert _heavy(seen["modules"]) == ["networkx", "pyoxigraph"]
+    assert "passerelles.rules.loader" not in seen["modules"] and "passerelles.legal.acts" not in seen["modules"]

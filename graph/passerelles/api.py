@@ -30,12 +30,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InputError, UnknownKeywordError, UnknownValueError
-from .records import QueryInfo, QueryResult, Records
 from .remote import DEFAULT_GRAPH, check_url
 from .sandbox import DEFAULT_MAX_MEMORY
 
 if TYPE_CHECKING:       # rdflib is imported when a graph is asked for, not to open the store
     from rdflib import Graph
+
+    from .records import QueryResult, Records  # the answers' records: imported by the methods that make them
 
 #: The kinds of figures :meth:`Passerelles.diagram` draws, and what each takes besides the
 #: page: names in order, then keywords.
@@ -100,8 +101,8 @@ class Passerelles:
         from .store import check_timeout
         self.timeout = check_timeout(timeout, "timeout")
         if named_graph is not None:
-            from .store import iri
-            iri(named_graph)
+            from .store import check_iri
+            check_iri(named_graph)
         self.named_graph = named_graph
         if isinstance(max_memory, bool) or not isinstance(max_memory, int) or max_memory < 64 * 1024 ** 2:
             raise InputError(f"max_memory must be at least 64 MiB, in bytes (got {max_memory!r})")
@@ -274,6 +275,7 @@ class Passerelles:
         from .catalogue import load_catalogue
         from .catalogue.check import check_catalogue
         from .slips import source_findings
+        from .records import Records
         from .views.options import finding
         found = Records(finding(f) for f in check_catalogue(load_catalogue(self.corpus), self.model.citations))
         curated = self.model.extras.get("curated")
@@ -369,6 +371,7 @@ class Passerelles:
     def queries(self) -> Records:
         """The query files of ``queries/``, with their purpose, parameters and an example."""
         from .queries import declared_parameters, example_args, list_queries
+        from .records import QueryInfo, Records
         out = Records()
         for q in list_queries():
             declared = declared_parameters(q)
@@ -426,6 +429,7 @@ class Passerelles:
         answer = run_checked(store, q.text, terms, q.name, trusted)
         if isinstance(answer, bool):
             return answer
+        from .records import QueryResult
         return QueryResult(q.name, tuple(answer[0]) if answer else (), tuple(answer))
 
     sparql = query   # its former name

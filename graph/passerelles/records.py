@@ -22,16 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Iterable, Mapping
 
-
-def plain(value: Any) -> Any:
-    """A value as JSON data: records by their :meth:`~Record.to_dict`, tuples as lists."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
-    return value
+from .jsonable import plain
 
 
 class Record:
@@ -111,7 +102,7 @@ def flat_row(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _place(r) -> str:
-    from .legal.grammar import Locator, format_locator
+    from .legal.citing import Locator, format_locator
     return format_locator(Locator(r.article, r.paragraph, r.alinea, r.point))
 
 

@@ -54,12 +54,26 @@ def iri(value: str):
     ...
     passerelles.errors.InputError: not a valid IRI: 'http://x> } DROP ALL #'
     """
-    try:
-        pyoxigraph.NamedNode(value)
-    except ValueError:
-        raise InputError(f"not a valid IRI: {value!r}") from None
+    check_iri(value)
     from rdflib import URIRef
     return URIRef(value)
+
+
+def check_iri(value: str) -> str:
+    """``value`` if Oxigraph's IRI parser reads it as an IRI (no rdflib needed).
+
+    >>> check_iri("urn:x")
+    'urn:x'
+    >>> check_iri("not an iri")
+    Traceback (most recent call last):
+    ...
+    passerelles.errors.InputError: not a valid IRI: 'not an iri'
+    """
+    try:
+        pyoxigraph.NamedNode(value)
+    except (ValueError, TypeError):
+        raise InputError(f"not a valid IRI: {value!r}") from None
+    return value
 
 
 def _sparql_term(term: Any) -> str:

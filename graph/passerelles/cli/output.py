@@ -42,7 +42,7 @@ def progress(message: str) -> Iterator[None]:
 
 def print_json(data: Any) -> None:
     """JSON on stdout, UTF-8 (accents kept), keys in their documented order."""
-    from ..records import plain
+    from ..jsonable import plain
     sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -17,8 +17,9 @@ import yaml
 
 from ..resources import data_dir
 from ..text import fold
+from .citing import ACT_TYPES, ACT_TYPES_PLURAL, french_date
 from .grammar import ActMention
-from .identifiers import ACT_TYPES, ACT_TYPES_PLURAL, act_iri, act_key
+from .identifiers import act_iri, act_key
 
 
 @dataclass(frozen=True)
@@ -96,20 +97,6 @@ class Act:
         if self.count > 1:
             return f"{self.count} {ACT_TYPES_PLURAL[self.type]} du {french_date(self.date)}"
         return f"{ACT_TYPES[self.type]}{f' n°{self.number}' if self.number else ''} du {french_date(self.date)}"
-
-
-_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
-
-
-def french_date(iso: str) -> str:
-    """``1991-07-03`` → ``3 juillet 1991``; ``1er`` for the first of the month.
-
-    >>> french_date("2019-09-01")
-    '1er septembre 2019'
-    """
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{'1er' if d == 1 else d} {_MONTHS_FR[m - 1]} {y}"
 
 
 class Registry:

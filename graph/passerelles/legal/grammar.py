@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..circular.superscripts import strip_superscripts
 from ..text import clean_markup
+from .citing import Locator, format_locator  # noqa: F401 (a place in an act, and how it is cited: re-exported)
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -101,19 +102,6 @@ class ActMention:
     end: int = 0
     text: str = ""
     title_span: tuple[int, int] | None = None   # where the title stands in the text
-
-
-@dataclass(frozen=True)
-class Locator:
-    """A place in an act. Values are strings ("2quater", "1"); None when not given."""
-
-    article: str | None = None
-    paragraph: str | None = None
-    alinea: str | None = None
-    point: str | None = None
-
-    def is_empty(self) -> bool:
-        return not (self.article or self.paragraph or self.alinea or self.point)
 
 
 @dataclass(frozen=True)
@@ -578,31 +566,6 @@ def _link_titles(parsed: ParsedText) -> None:
 
 
 # --------------------------------------------------------------------------- formatting
-
-def format_locator(loc: Locator) -> str:
-    """A locator as a reader cites it: ``art. 6, §1er, al. 1er, 2°``.
-
-    Parsing the formatted text gives the locator back.
-
-    >>> format_locator(Locator("6", "1", "1", "2"))
-    'art. 6, §1er, al. 1er, 2°'
-    >>> format_locator(Locator("2quater", "2", None, None))
-    'art. 2quater, §2'
-    """
-    def ordinal(v: str) -> str:
-        return "1er" if v == "1" else v
-
-    parts = []
-    if loc.article:
-        parts.append(f"art. {ordinal(loc.article)}")
-    if loc.paragraph:
-        parts.append(f"§{ordinal(loc.paragraph)}")
-    if loc.alinea:
-        parts.append(f"al. {ordinal(loc.alinea)}")
-    if loc.point:
-        parts.append(f"{loc.point}°")
-    return ", ".join(parts)
-
 
 # --------------------------------------------------------------------------- sentences
 

@@ -17,26 +17,8 @@ import re
 from rdflib import URIRef
 
 from ..namespaces import ELI_ID
+from .citing import ACT_TYPES
 
-#: Act types of the JSON contract, with their French names.
-ACT_TYPES = {
-    "decret": "Décret",
-    "loi": "Loi",
-    "arrete-royal": "Arrêté royal",
-    "agcf": "Arrêté du Gouvernement de la Communauté française",
-    "aecf": "Arrêté de l'Exécutif de la Communauté française",
-    "circulaire": "Circulaire",
-}
-
-#: The same types in the plural ("2 arrêtés du Gouvernement …").
-ACT_TYPES_PLURAL = {
-    "decret": "décrets",
-    "loi": "lois",
-    "arrete-royal": "arrêtés royaux",
-    "agcf": "arrêtés du Gouvernement de la Communauté française",
-    "aecf": "arrêtés de l'Exécutif de la Communauté française",
-    "circulaire": "circulaires",
-}
 
 _KEY = re.compile(r"^(?P<type>[a-z-]+)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})(?:/(?P<q>[a-z0-9-]+))?$")
 

@@ -9,9 +9,7 @@ answer as a text for a terminal is :mod:`.summary`; the legal memo of ``explain`
 
 from __future__ import annotations
 
-from ..legal.acts import french_date
-from ..legal.grammar import Locator, format_locator
-from ..legal.identifiers import ACT_TYPES
+from ..legal.citing import ACT_TYPES, Locator, format_locator, french_date
 from ..rules.time import total_words
 from ..rules.truth import MET, NOT_MET
 from ..rules.vocab import FUNDER_LABELS, ROLE_LABELS, Role

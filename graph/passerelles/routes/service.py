@@ -33,9 +33,10 @@ from ..rules.vocab import Contract, Jurisdiction, Regime, Register, Status, valu
 from ..text import fold
 from .diagnose import Diagnosis
 from .find import Opening, find_routes
-from .names import Resolved, resolve
+from .names import Resolved, prepare, resolve
 from .search import Route
 from .start import start_record
+from .saved_view import load_view
 from .view import RouteView, build_view
 
 REGIMES = tuple(values(Regime))
@@ -50,10 +51,11 @@ MAX_EXPLAINED = 20
 
 
 def view_of(app) -> RouteView:
-    """The route view of an app's store, built once per app."""
+    """The route view of an app's store, made once per app: read from beside the cache's
+    store when an earlier command saved it there (:mod:`passerelles.routes.saved_view`)."""
     view = getattr(app, "_route_view", None)
     if view is None:
-        view = build_view(app.store)
+        view = load_view(app, lambda: prepare(build_view(app.store)))
         app._route_view = view
     return view
 

@@ -25,17 +25,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..queries import load_query
 from ..rules.conditions import AllOf, AnyOf, Completed, Condition, Holds, Listing, condition_from_data
 from ..rules.model import Provision, Rule, Source, Validity
-from ..rules.standing import according
 from ..rules.time import Duration
 from ..rules.vocab import AccessClass, Effect, FromMode, Funder, Modality, RuleKind, Speaker
-from ..store import Store
 from .states import MODE_OF, START, Mode, State, StateKind, StepKind, Transition
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 ID_BASE = "https://w3id.org/passerelles/id/"
 _STEP_OF = {RuleKind.ADMISSION: StepKind.ADMISSION, RuleKind.AWARD: StepKind.AWARD,
@@ -92,6 +93,7 @@ class Standing:
     date: str | None
 
     def according(self, speaker: str | None = None, modality: str | None = None, hedge: str | None = None) -> str:
+        from ..rules.standing import according     # the words of the secondary sources' answers only
         return according(self.according_to, self.kind_label, self.date, speaker, modality, hedge)
 
     def to_json(self) -> dict:
@@ -238,9 +240,15 @@ class RouteView(nx.DiGraph):
         return tuple(t for _, _, d in self.out_edges(START, data=True) for t in d["transitions"])
 
 
+def _query(name: str) -> str:
+    """The text of a query of ``queries/`` (imported here: a view read back needs none)."""
+    from ..queries import load_query
+    return load_query(name).text
+
+
 def _basis(store: Store, index: RouteIndex) -> dict[str, list[Provision]]:
     out: dict[str, list[Provision]] = {}
-    for row in store.select(load_query("rule-basis").text):
+    for row in store.select(_query("rule-basis")):
         index.acts.setdefault(row["key"], Act(row["key"], row["actType"], str(row["actDate"]), row["act"], row["actLabel"]))
         p = Provision(row["key"], row.get("article"), row.get("paragraph"), row.get("alinea"), row.get("point"))
         if p not in out.setdefault(row["rule"], []):
@@ -271,7 +279,7 @@ def build_view(store: Store) -> RouteView:
     """The route view of the graph behind ``store`` (embedded or remote)."""
     g = RouteView()
     index = g.index
-    for s in store.select(load_query("states").text):
+    for s in store.select(_query("states")):
         alts = sorted(a for a in (s.get("altLabels") or "").split("|") if a)
         info = {"id": s["id"], "label": s["label"], "kind": s["kind"], "abbreviation": s.get("abbreviation"),
                 "alt_labels": alts, "iri": s["state"], "jurisdiction": s.get("jurisdiction"),
@@ -296,7 +304,7 @@ def build_view(store: Store) -> RouteView:
     g.add_node(START, id="START", label="tout élève (aucun titre requis)", kind="start")
     years = {i for i, v in index.states.items() if v["kind"] == "year"}
     basis = _basis(store, index)
-    for row in store.select(load_query("rules").text):
+    for row in store.select(_query("rules")):
         index.rules[row["id"]] = _rule(row, basis.get(row["rule"], []), years)
     for rule in index.rules.values():
         if rule.kind is RuleKind.OPTION_ACCESS and rule.access_class:
@@ -310,7 +318,7 @@ def build_view(store: Store) -> RouteView:
         elif rule.kind is RuleKind.FUNDING and rule.to:
             index.funding.setdefault(rule.to, []).append(rule)
     _add_standing(index, store)
-    for row in store.select(load_query("attestations").text):
+    for row in store.select(_query("attestations")):
         index.attests[local_id(row["title"])] = local_id(row["year"])
     _add_options(g, store)
     for rule in index.rules.values():
@@ -337,18 +345,18 @@ def build_view(store: Store) -> RouteView:
 
 def _add_standing(index: RouteIndex, store: Store) -> None:
     """Each document's standing, and the conflicts between documents with every side."""
-    for row in store.select(load_query("source-standing").text):
+    for row in store.select(_query("source-standing")):
         index.sources[row["document"]] = Standing(row["document"], row["kind"], row["kindLabel"], row["accordingTo"],
                                                   str(row["date"]) if row.get("date") else None)
     sides: dict[str, dict] = {}
-    for row in store.select(load_query("conflicts").text):
+    for row in store.select(_query("conflicts")):
         c = sides.setdefault(row["id"], {"title": row["title"], "overlap": row["overlap"], "summary": row["summary"], "sides": {}})
         key = (row["document"], row["firstLine"], row["lastLine"], row["says"])
         side = c["sides"].setdefault(key, {"document": row["document"], "lines": [row["firstLine"], row["lastLine"]],
                                            "quote": row["quote"], "says": row["says"], "concerns": []})
         if row.get("concerns") and row["concerns"] not in side["concerns"]:
             side["concerns"].append(row["concerns"])
-    for row in store.select(load_query("title-roles").text):
+    for row in store.select(_query("title-roles")):
         index.roles.setdefault(row["id"], []).append(
             {"role": row["role"], "body": row["body"], "reason": row.get("reason"),
              "source": {"document": row["document"], "line": row["line"]} if row.get("document") else None})
@@ -359,7 +367,7 @@ def _add_standing(index: RouteIndex, store: Store) -> None:
 
 def _add_options(g: RouteView, store: Store) -> None:
     """7th-year options (their year: 7P for form P, 7TQ for TQ)."""
-    for opt in store.select(load_query("options-by-access").text):
+    for opt in store.select(_query("options-by-access")):
         year = "7P" if opt["form"] == "P" else "7TQ"
         info = OptionInfo(opt["code"], opt["label"], opt["access"], int(opt["sector"]), opt["list"], opt["form"], year,
                           opt["line"], opt.get("validFrom"), opt.get("validUntil"), opt["option"])

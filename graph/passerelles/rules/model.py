@@ -59,7 +59,7 @@ class Provision:
         >>> Provision("decret/2006/06/30", via_table_note="(1)").cite()
         'decret/2006/06/30 (note du tableau (1))'
         """
-        from ..legal.grammar import Locator, format_locator
+        from ..legal.citing import Locator, format_locator
         place = format_locator(Locator(self.article, self.paragraph, self.alinea, self.point))
         text = f"{self.act} {place}" if place else self.act
         if self.via_footnote is not None:

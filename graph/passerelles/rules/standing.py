@@ -112,7 +112,7 @@ def according(name: str, kind_label: str, date: str | None, speaker: str | None 
     >>> according("la circulaire 7282", "circulaire administrative", "2019-09-02")
     'selon la circulaire 7282 (circulaire administrative, du 2 septembre 2019)'
     """
-    from ..legal.acts import french_date
+    from ..legal.citing import french_date
     parts = [kind_label, f"du {french_date(date)}" if date else "non daté"]
     detail = []
     if speaker is not None and speaker != Speaker.AUTHOR.value:

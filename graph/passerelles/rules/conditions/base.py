@@ -21,15 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL, RDF, XSD
 from ..model import Provision, Source
 from ..parse import UNCHECKED, DataError, Ids, line_of, basis as parse_basis, source as parse_source, suggest, text as parse_text
 from ..record import Record
 from ..truth import UNKNOWN, Truth
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 #: Keys that may accompany any condition: the circular's words, a legal basis, a source.
 EXTRAS = ("text", "basis", "source")
@@ -233,15 +234,15 @@ def inner_text(value: Any, extras: dict) -> dict:
 def add_condition(g: Graph, iri: str, c: Condition, ctx) -> URIRef:
     """Typed condition nodes, for SPARQL (the exact tree is the rule's ``psl:conditionData``)."""
     from ..rdf import add_basis, add_source_of
-    node = URIRef(iri)
-    g.add((node, RDF.type, PSL.Condition))
-    g.add((node, PSL.conditionType, Literal(c.key)))
+    node = T.URIRef(iri)
+    g.add((node, T.RDF.type, T.PSL.Condition))
+    g.add((node, T.PSL.conditionType, T.Literal(c.key)))
     if c.text:
-        g.add((node, PSL.text, Literal(c.text, lang="fr")))
+        g.add((node, T.PSL.text, T.Literal(c.text, lang="fr")))
     for i, child in enumerate(c.children):
         sub = add_condition(g, f"{iri}-{i}", child, ctx)
-        g.add((node, PSL.operand, sub))
-        g.add((sub, PSL.position, Literal(i, datatype=XSD.integer)))
+        g.add((node, T.PSL.operand, sub))
+        g.add((sub, T.PSL.position, T.Literal(i, datatype=T.XSD.integer)))
     c.to_rdf(g, node, ctx)
     if c.basis:
         add_basis(g, node, c.basis)

@@ -4,17 +4,17 @@ regime a title was obtained in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL, XSD
-from ..iris import title_iri, year_iri
 from ..parse import DataError, Ids, integer, mapping, member, sequence
 from ..record import Record, YearDone
 from ..truth import MET, NOT_MET, UNKNOWN, Truth
 from ..vocab import NotHolderKind, Regime
 from .base import Condition, inner_text, register
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 
 @register
@@ -43,7 +43,7 @@ class Holds(Condition):
         return self.title
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.requiresTitle, title_iri(self.title)))
+        g.add((node, T.PSL.requiresTitle, T.title_iri(self.title)))
 
 
 @register
@@ -94,7 +94,7 @@ class Completed(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for y in self.years:
-            g.add((node, PSL.requiresYear, year_iri(y)))
+            g.add((node, T.PSL.requiresYear, T.year_iri(y)))
 
 
 @register
@@ -185,11 +185,11 @@ class Attended(Condition):
         return out
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.schoolYears, Literal(self.years, datatype=XSD.integer)))
+        g.add((node, T.PSL.schoolYears, T.Literal(self.years, datatype=T.XSD.integer)))
         for r in self.regime:
-            g.add((node, PSL.regime, Literal(r)))
+            g.add((node, T.PSL.regime, T.Literal(r)))
         for y in self.of:
-            g.add((node, PSL.requiresYear, year_iri(y)))
+            g.add((node, T.PSL.requiresYear, T.year_iri(y)))
 
 
 @register
@@ -229,9 +229,9 @@ class Origin(Condition):
         return {"title": self.title, "regime": list(self.regime)}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.requiresTitle, title_iri(self.title)))
+        g.add((node, T.PSL.requiresTitle, T.title_iri(self.title)))
         for r in self.regime:
-            g.add((node, PSL.regime, Literal(r)))
+            g.add((node, T.PSL.regime, T.Literal(r)))
 
 
 __all__ = ["Holds", "NotHolder", "Completed", "Attended", "Origin", "DataError"]
@@ -301,11 +301,11 @@ class PartsHeld(Condition):
         return {"of": self.of, **({"missing": self.missing} if self.missing is not None else {"missing_ge": self.missing_ge})}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.partsOf, title_iri(self.of)))
+        g.add((node, T.PSL.partsOf, T.title_iri(self.of)))
         if self.missing is not None:
-            g.add((node, PSL.partsMissing, Literal(self.missing, datatype=XSD.integer)))
+            g.add((node, T.PSL.partsMissing, T.Literal(self.missing, datatype=T.XSD.integer)))
         else:
-            g.add((node, PSL.partsMissingAtLeast, Literal(self.missing_ge, datatype=XSD.integer)))
+            g.add((node, T.PSL.partsMissingAtLeast, T.Literal(self.missing_ge, datatype=T.XSD.integer)))
 
 
 __all__ += ["PartsHeld"]

@@ -5,16 +5,17 @@ windows of time reckoned from or before an event."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL, XSD
 from ..parse import DataError, Ids, integer, mapping, member, sequence
 from ..record import Record
 from ..truth import MET, NOT_MET, UNKNOWN, Truth
 from ..vocab import (STATUS_LABELS, Event, ExperienceKind, Purpose, Register, Status as StatusKind)
 from .base import Condition, inner_text, register
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 _KIND_WORDS = {ExperienceKind.PROFESSIONNELLE: "professionnelle", ExperienceKind.EXTRA_PROFESSIONNELLE: "extra-professionnelle"}
 
@@ -78,11 +79,11 @@ class Experience(Condition):
         return out
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.experienceYears, Literal(self.years, datatype=XSD.decimal)))
+        g.add((node, T.PSL.experienceYears, T.Literal(self.years, datatype=T.XSD.decimal)))
         if self.related is not None:
-            g.add((node, PSL.experienceRelated, Literal(self.related)))
+            g.add((node, T.PSL.experienceRelated, T.Literal(self.related)))
         for k in self.kinds:
-            g.add((node, PSL.experienceKind, Literal(k.value)))
+            g.add((node, T.PSL.experienceKind, T.Literal(k.value)))
 
 
 @register
@@ -115,7 +116,7 @@ class Status(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for s in self.statuses:
-            g.add((node, PSL.status, Literal(s.value)))
+            g.add((node, T.PSL.status, T.Literal(s.value)))
 
 
 @register
@@ -156,8 +157,8 @@ class Registered(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for r in self.registers:
-            g.add((node, PSL.register, Literal(r.value)))
-        g.add((node, PSL.purpose, Literal(self.purpose.value)))
+            g.add((node, T.PSL.register, T.Literal(r.value)))
+        g.add((node, T.PSL.purpose, T.Literal(self.purpose.value)))
 
 
 _EVENT_WORDS = {Event.SESSION_RESULT: "le résultat de la session", Event.START_OF_TRAINING: "le début de la formation",
@@ -226,11 +227,11 @@ class Window(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         if self.within_months is not None:
-            g.add((node, PSL.withinMonths, Literal(self.within_months, datatype=XSD.integer)))
+            g.add((node, T.PSL.withinMonths, T.Literal(self.within_months, datatype=T.XSD.integer)))
         if self.after:
-            g.add((node, PSL.afterEvent, Literal(self.after.value)))
+            g.add((node, T.PSL.afterEvent, T.Literal(self.after.value)))
         for e in self.before:
-            g.add((node, PSL.beforeEvent, Literal(e.value)))
+            g.add((node, T.PSL.beforeEvent, T.Literal(e.value)))
 
 
 __all__ = ["Experience", "Status", "Registered", "Window", "MET", "NOT_MET"]

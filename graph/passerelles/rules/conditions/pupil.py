@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL, XSD
-from ..iris import contract_iri, parameter_iri
 from ..parse import DataError, Ids, integer, mapping, member, sequence
 from ..record import Record
 from ..truth import UNKNOWN, Truth
 from ..vocab import CONTRACT_LABELS, Contract as ContractKind, ParameterKind
 from .base import Condition, inner_text, register
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 _BOUNDS = ("ge", "gt", "le", "lt")
 _BOUND_WORDS = {"ge": "au moins", "gt": "plus de", "le": "au plus", "lt": "moins de"}
@@ -109,12 +109,12 @@ class Age(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for b, v in self.bounds.items():
-            g.add((node, PSL[f"age_{b}"], Literal(v, datatype=XSD.decimal)))
+            g.add((node, T.PSL[f"age_{b}"], T.Literal(v, datatype=T.XSD.decimal)))
         if self.reference:
-            g.add((node, PSL.ageReference, Literal(self.reference)))
-            g.add((node, PSL.referenceDate, parameter_iri(self.reference)))
+            g.add((node, T.PSL.ageReference, T.Literal(self.reference)))
+            g.add((node, T.PSL.referenceDate, T.parameter_iri(self.reference)))
         if self.band:
-            g.add((node, PSL.ageBand, parameter_iri(self.band)))
+            g.add((node, T.PSL.ageBand, T.parameter_iri(self.band)))
 
 
 @register
@@ -177,7 +177,7 @@ class Contract(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for k in self.kinds:
-            g.add((node, PSL.contract, contract_iri(k.value)))
+            g.add((node, T.PSL.contract, T.contract_iri(k.value)))
 
 
 @register

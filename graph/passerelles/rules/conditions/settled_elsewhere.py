@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL
-from ..iris import body_iri
 from ..parse import DataError, Ids, ident, mapping, member, text
 from ..vocab import Body, DecisionKind, Orientation as OrientationKind
 from .base import Condition, inner_text, register
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 
 @register
@@ -41,8 +41,8 @@ class Decision(Condition):
         return {"body": self.body.value, "kind": self.kind.value}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.decidedBy, body_iri(self.body.value)))
-        g.add((node, PSL.decisionKind, Literal(self.kind.value)))
+        g.add((node, T.PSL.decidedBy, T.body_iri(self.body.value)))
+        g.add((node, T.PSL.decisionKind, T.Literal(self.kind.value)))
 
 
 @register
@@ -88,8 +88,8 @@ class External(Condition):
         return {"about": self.about, "settled_by": self.settled_by, "reason": self.reason}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        for prop, v in ((PSL.about, self.about), (PSL.settledBy, self.settled_by), (PSL.reason, self.reason)):
-            g.add((node, prop, Literal(v, lang="fr")))
+        for prop, v in ((T.PSL.about, self.about), (T.PSL.settledBy, self.settled_by), (T.PSL.reason, self.reason)):
+            g.add((node, prop, T.Literal(v, lang="fr")))
 
 
 @register
@@ -116,8 +116,8 @@ class Unknown(Condition):
         return {"about": self.about, "reason": self.reason}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        for prop, v in ((PSL.about, self.about), (PSL.reason, self.reason)):
-            g.add((node, prop, Literal(v, lang="fr")))
+        for prop, v in ((T.PSL.about, self.about), (T.PSL.reason, self.reason)):
+            g.add((node, prop, T.Literal(v, lang="fr")))
 
 
 @register
@@ -142,7 +142,7 @@ class Situation(Condition):
         return {"id": self.id}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        g.add((node, PSL.situation, Literal(self.id)))
+        g.add((node, T.PSL.situation, T.Literal(self.id)))
 
 
 @register
@@ -205,7 +205,6 @@ class Equivalence(Condition):
         return {"body": self.body.value, "to": self.to, "settled_by": self.settled_by}
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
-        from ..iris import title_iri
-        g.add((node, PSL.decidedBy, body_iri(self.body.value)))
-        g.add((node, PSL.equivalentTo, title_iri(self.to)))
-        g.add((node, PSL.settledBy, Literal(self.settled_by, lang="fr")))
+        g.add((node, T.PSL.decidedBy, T.body_iri(self.body.value)))
+        g.add((node, T.PSL.equivalentTo, T.title_iri(self.to)))
+        g.add((node, T.PSL.settledBy, T.Literal(self.settled_by, lang="fr")))

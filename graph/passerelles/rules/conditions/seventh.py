@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
-
-from ...namespaces import PSL
-from ..iris import year_iri
 from ..parse import Ids, mapping, member, sequence
 from ..record import Record
 from ..truth import MET, NOT_MET, UNKNOWN, Truth
 from ..vocab import SeventhList
 from .base import Condition, Const, inner_text, register
 from .logic import AnyOf
+from . import terms as T
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 
 @dataclass(frozen=True)
@@ -118,9 +118,9 @@ class Access(Condition):
 
     def to_rdf(self, g: Graph, node: URIRef, ctx) -> None:
         for y in self.years:
-            g.add((node, PSL.accessYear, year_iri(y)))
+            g.add((node, T.PSL.accessYear, T.year_iri(y)))
         if self.list:
-            g.add((node, PSL.accessList, Literal(self.list.value)))
+            g.add((node, T.PSL.accessList, T.Literal(self.list.value)))
 
 
 @register
