@@ -203,8 +203,13 @@ def _imports(package: Path) -> nx.DiGraph:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:
                 base = module.split(".")[: len(module.split(".")) - node.level + (path.name == "__init__.py")]
-                target = ".".join(base + ([node.module] if node.module else []))
-                g.add_edge(module, target)
+                if node.module:
+                    g.add_edge(module, ".".join(base + [node.module]))
+                else:       # ``from . import terms``: the submodule, or a name of the package
+                    for alias in node.names:
+                        sub = root.joinpath(*base, alias.name)
+                        found = sub.with_suffix(".py").is_file() or (sub / "__init__.py").is_file()
+                        g.add_edge(module, ".".join(base + [alias.name]) if found else ".".join(base))
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("passerelles"):
                 g.add_edge(module, node.module)
     return g
