@@ -60,9 +60,6 @@ from datetime import date
 from itertools import groupby
 from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from .errors import InputError, UnknownNameError
 from .text import fold
 
@@ -75,15 +72,16 @@ MARGIN = 6
 SUGGEST_SCORE = 60
 #: Names this short (folded, without spaces) are codes: matched exactly or by prefix only.
 CODE_LENGTH = 6
-#: How a name is scored against a label to be accepted: the Indel similarity of the two keys
-#: (RapidFuzz ``ratio``). Partial names were the prefix and words stages' business: what is
+#: How a name is scored against a label to be accepted (the name of a RapidFuzz ``fuzz``
+#: scorer: RapidFuzz is imported by the first fuzzy stage): the Indel similarity of the two
+#: keys (``ratio``). Partial names were the prefix and words stages' business: what is
 #: left is a slip of the keyboard in a whole name, which ``ratio`` measures without the bonus
 #: ``WRatio`` gives to any shared word (85.5 for two long names with one word in common).
-ACCEPT_SCORER = fuzz.ratio
+ACCEPT_SCORER = "ratio"
 #: How entries are ranked as suggestions: ``token_set_ratio`` (the words in common), which
 #: ranks the intended entry first more often than ``WRatio`` or ``ratio`` on misspelt and
 #: half-remembered names (measured on the titles, years and acts of the corpus).
-SUGGEST_SCORER = fuzz.token_set_ratio
+SUGGEST_SCORER = "token_set_ratio"
 #: At most this many candidates in a message.
 MAX_CANDIDATES = 6
 
@@ -184,6 +182,7 @@ def _misspelt_ordinal(word: str) -> str:
     if not (5 <= len(word) <= 11 and word.isalpha()) or word.rstrip("s") in _ORDINAL_WORDS:
         return word
     stem = word[:-1] if word.endswith("s") else word
+    from rapidfuzz.distance import Levenshtein      # RapidFuzz is loaded by the first name that needs it
     near = {n for w, n in _ORDINAL_WORDS.items() if Levenshtein.distance(stem, w, score_cutoff=1) <= 1}
     return f"{near.pop()}e" if len(near) == 1 else word
 
@@ -223,6 +222,7 @@ def _is_code(name: str) -> bool:
 def _strict_words(name: str) -> set[str]:
     """The words of a name a fuzzy match must contain exactly (see the module's notes)."""
     key_words = name_key(name).split()
+    from rapidfuzz.distance import Levenshtein
     strict = {w for w in key_words if any(c.isdigit() for c in w)
               or (len(w) == 1 and w not in _LOOSE_WORDS)
               or (1 < len(w) <= 4 and all(Levenshtein.distance(w, s) > 1 for s in _LOOSE_WORDS))}
@@ -344,10 +344,12 @@ class NameIndex:
         close = sorted((i for i, s in scores.items() if s > best - MARGIN), key=lambda i: (-scores[i], i))
         return Match(tuple(self.entries[i] for i in close), "fuzzy", best)
 
-    def _scores(self, query: str, keys: Sequence[str], owners: dict, scorer) -> dict[int, float]:
-        """The best score of each entry over ``keys`` (label keys or codes, with their ``owners``)."""
+    def _scores(self, query: str, keys: Sequence[str], owners: dict, scorer: str) -> dict[int, float]:
+        """The best score of each entry over ``keys`` (label keys or codes, with their
+        ``owners``); ``scorer``: the name of a RapidFuzz ``fuzz`` scorer."""
+        from rapidfuzz import fuzz, process     # loaded by the first fuzzy stage: an exact name needs none
         out: dict[int, float] = {}
-        for k, score, _ in process.extract(query, keys, scorer=scorer, limit=None):
+        for k, score, _ in process.extract(query, keys, scorer=getattr(fuzz, scorer), limit=None):
             for i in owners[k]:
                 out[i] = max(score, out.get(i, 0.0))
         return out
@@ -364,7 +366,7 @@ class NameIndex:
         key, code = name_key(name), code_key(name)
         scores: dict[int, float] = {}
         for table in (self._scores(key, self._label_keys, self._owners, SUGGEST_SCORER) if key else {},
-                      self._scores(code, self._code_keys, self._codes, fuzz.ratio) if code else {}):
+                      self._scores(code, self._code_keys, self._codes, "ratio") if code else {}):
             for i, s in table.items():
                 scores[i] = max(s, scores.get(i, 0.0))
         spelling = self._scores(key, self._label_keys, self._owners, ACCEPT_SCORER) if key else {}
