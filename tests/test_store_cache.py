@@ -223,8 +223,10 @@ def test_opening_the_store_parses_nothing(app, cached, monkeypatch):
     monkeypatch.setattr(pyoxigraph.Store, "load", no_parse, raising=False)
     fresh = _fresh(app)
     assert fresh.store.select(COUNT)[0]["n"] > 30000
-    assert "model" not in fresh.__dict__ and "corpus" in fresh.__dict__
-    assert (cached / "passerelles-seal.json").is_file() and cache.store_path(fresh.corpus) == cached
+    # nor reads the corpus's texts: its manifest, and the record of the files verified
+    assert "model" not in fresh.__dict__ and "corpus" not in fresh.__dict__
+    assert (cached / "passerelles-seal.json").is_file() and cache.store_path(fresh.corpus_stamp) == cached
+    assert cache.store_path(fresh.corpus) == cached          # the same key as the corpus loaded
 
 
 def test_readers_keep_answering_while_a_build_replaces_the_store(app, cached):
@@ -248,7 +250,9 @@ def test_readers_keep_answering_while_a_build_replaces_the_store(app, cached):
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
         assert set(out.splitlines()) == {f"{sound[0]} {len(sound[1])}"}
-    assert sorted(p.name for p in cached.parent.iterdir()) == sorted([cached.name, cached.name[:-len(".oxigraph")] + ".nt"])
+    # no temporary left: the store, its N-Triples, and the record of the corpus files verified
+    assert sorted(p.name for p in cached.parent.iterdir()) == sorted([cached.name, cached.name[:-len(".oxigraph")] + ".nt",
+                                                                      cache.VERIFIED])
 
 
 def test_without_a_cache_the_graph_is_loaded_in_memory(app, monkeypatch, tmp_path):

@@ -120,6 +120,18 @@ class Passerelles:
         return load_corpus(self.corpus_dir)
 
     @cached_property
+    def corpus_stamp(self):
+        """The corpus as the build cache knows it (:class:`passerelles.corpus.CorpusStamp`):
+        its manifest, its files checked against their checksums — or, when they have not
+        changed since they last were, trusted (:func:`passerelles.rdf.cache.corpus_stamp`).
+        Opening the cache's store needs nothing more; the texts are read when a question
+        needs them (:attr:`corpus`)."""
+        if "corpus" in self.__dict__:
+            return self.corpus
+        from .rdf import cache
+        return cache.corpus_stamp(self.corpus_dir)
+
+    @cached_property
     def model(self):
         """The parsed corpus: the circular's structure, footnotes, citations, catalogue, rules."""
         from .model import build_model
@@ -152,7 +164,7 @@ class Passerelles:
         corpus and this code were built before and the entry passes its checks
         (:func:`passerelles.rdf.cache.open_store`), else built and cached."""
         from .rdf import cache
-        return cache.open_store(self.corpus, self._ntriples)
+        return cache.open_store(self.corpus_stamp, self._ntriples)
 
     def _ntriples(self) -> str:
         """The canonical N-Triples of the graph (of :attr:`memory_graph` when it was made)."""
@@ -183,7 +195,7 @@ class Passerelles:
     def ntriples(self) -> str:
         """The graph as canonical N-Triples (from the build cache when it holds a sound entry)."""
         from .rdf import cache
-        return cache.load_ntriples(self.corpus, self._ntriples)
+        return cache.load_ntriples(self.corpus_stamp, self._ntriples)
 
     # -- legal analysts ----------------------------------------------------------------
     @keywords
@@ -571,6 +583,6 @@ class Passerelles:
         cached, first), or None when there is no cache to hold one."""
         from .rdf import cache
         self._embedded
-        folder = cache.store_path(self.corpus)
+        folder = cache.store_path(self.corpus_stamp)
         return folder if folder is not None and folder.is_dir() else None
 

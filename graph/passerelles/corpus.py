@@ -91,11 +91,27 @@ class Corpus:
         """A digest of everything the build reads from the corpus: every field of every
         manifest entry (titles, issuers, dates … go into the graph), in manifest order, and
         through the checksums the texts. Part of the build cache's key."""
-        h = hashlib.sha256()
-        for doc in self.documents.values():
-            entry = {name: getattr(doc, name) for name in FIELDS}
-            h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n")
-        return h.hexdigest()
+        return _fingerprint({name: getattr(doc, name) for name in FIELDS} for doc in self.documents.values())
+
+
+@dataclass(frozen=True)
+class CorpusStamp:
+    """A corpus as the build cache knows it: its folder and manifest entries, every text
+    checked against its checksum but not kept (:func:`stamp_corpus`). Its
+    :meth:`fingerprint` is that of the :class:`Corpus` the same folder loads."""
+
+    path: Path
+    entries: tuple[dict, ...]
+
+    def fingerprint(self) -> str:
+        return _fingerprint({name: entry.get(name) for name in FIELDS} for entry in self.entries)
+
+
+def _fingerprint(entries) -> str:
+    h = hashlib.sha256()
+    for entry in entries:
+        h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n")
+    return h.hexdigest()
 
 
 def default_corpus_dir() -> Path:
@@ -227,6 +243,14 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     >>> len(corpus.documents)
     5
     """
+    folder, entries = read_manifest(path)
+    documents = {entry["id"]: _load_document(folder, entry) for entry in entries}
+    return Corpus(folder, documents)
+
+
+def read_manifest(path: str | Path | None = None) -> tuple[Path, list[dict]]:
+    """The corpus folder at ``path`` (default: the bundled corpus) and its manifest's
+    document entries, checked against the schema (the texts are not read)."""
     folder = Path(path) if path is not None else default_corpus_dir()
     manifest_path = folder / MANIFEST
     if not folder.is_dir():
@@ -240,8 +264,39 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     problems = check_manifest(manifest, folder)
     if problems:
         raise CorpusError("\n".join(f"{manifest_path}: {p}" for p in problems))
-    documents = {entry["id"]: _load_document(folder, entry) for entry in manifest["documents"]}
-    return Corpus(folder, documents)
+    return folder, manifest["documents"]
+
+
+def stamp_corpus(path: str | Path | None = None, seen: dict[str, list] | None = None) -> tuple[CorpusStamp, dict[str, list]]:
+    """The corpus at ``path`` as the build cache knows it, and the record of each of its
+    files: ``[size, mtime_ns, inode, device, sha256]``, the file's state taken before it was
+    read and found to match the manifest's checksum.
+
+    A file whose state is its record in ``seen`` is not read again (as ``git`` and ``make``
+    trust a file that has not changed); any other is read and checked as
+    :func:`load_corpus` checks it, with the same errors. A command answered from the build
+    cache needs no text: this is all it reads of the corpus.
+
+    >>> stamp, records = stamp_corpus()
+    >>> stamp.fingerprint() == load_corpus().fingerprint(), len(records)
+    (True, 5)
+    >>> stamp_corpus(seen=records)[1] == records
+    True
+    """
+    folder, entries = read_manifest(path)
+    seen = seen or {}
+    records: dict[str, list] = {}
+    for entry in entries:
+        file = folder / entry["file"]
+        try:
+            st = file.stat()
+            state = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, entry["sha256"]]
+        except OSError:
+            state = None                       # _checked_text says why
+        if state is None or seen.get(str(file)) != state:
+            _checked_text(folder, entry)
+        records[str(file)] = state
+    return CorpusStamp(folder, tuple(entries)), records
 
 
 def _read(file: Path, limit: int) -> bytes:
@@ -254,13 +309,17 @@ def _read(file: Path, limit: int) -> bytes:
 
 
 def _load_document(folder: Path, entry: dict) -> Document:
+    return Document(**{name: entry.get(name) for name in FIELDS}, text=_checked_text(folder, entry))
+
+
+def _checked_text(folder: Path, entry: dict) -> str:
+    """The text of a manifest entry's file, checked against its checksum and decoded."""
     file = folder / entry["file"]
     data = _read(file, MAX_DOCUMENT_BYTES)
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry["sha256"]:
         raise CorpusError(f"{file}: checksum mismatch (file altered or truncated; expected {entry['sha256'][:12]}…, found {digest[:12]}…)")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    return Document(**{name: entry.get(name) for name in FIELDS}, text=text)

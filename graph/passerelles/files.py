@@ -77,6 +77,21 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         os.close(fd)
 
 
+def owned_privately(path: Path) -> bool:
+    """Whether ``path`` is a regular file of this user that nobody else may write: what the
+    caches read back and act on (a saved view, the record of the corpus files verified).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); f = d / "x"; _ = f.write_text("x")
+    >>> os.chmod(f, 0o644); owned_privately(f)
+    True
+    >>> os.chmod(f, 0o664); owned_privately(f)
+    False
+    """
+    info = path.stat()
+    return stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def _kind(mode: int) -> str:
     for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"),
                        (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):

@@ -22,6 +22,12 @@ so: a damaged cache never answers. A store is rebuilt from a sound N-Triples ent
 parsing the corpus. Readers never lock; a store is replaced in one step
 (:func:`passerelles.files.install_folder`).
 
+A command answered from the cache needs no text of the corpus, only its key: the manifest
+is read, and each file checked against its checksum unless it has not changed since it
+last was (:func:`corpus_stamp`: its size, time, inode and device kept in
+``verified-files.json``) — reading and hashing a large corpus at every command would make
+every answer cost as much as the corpus is long.
+
 The folder is ``$PASSERELLES_CACHE_DIR``, else ``$XDG_CACHE_HOME/passerelles``, else
 ``~/.cache/passerelles``; ``PASSERELLES_NO_CACHE=1`` turns the cache off (the graph is then
 loaded into memory). Entries are written atomically; a cache that cannot be written is
@@ -40,7 +46,7 @@ from typing import Callable
 import pyoxigraph
 
 from .. import __version__
-from ..files import FileRefused, read_regular, write_atomic
+from ..files import FileRefused, owned_privately, read_regular, write_atomic
 from .disk import DamagedStore, memory_store, open_sealed, write_store
 from .serialize import DamagedGraph, read_stamped, stamped
 
@@ -109,6 +115,37 @@ def installed_versions(libraries) -> dict[str, str]:
 
 def _normal(name: str) -> str:
     return name.lower().replace("-", "_").replace(".", "_")
+
+
+#: The record of the corpus files verified, in the cache folder (see :func:`corpus_stamp`).
+VERIFIED = "verified-files.json"
+
+
+def corpus_stamp(path=None):
+    """The corpus at ``path`` as the cache knows it (:func:`passerelles.corpus.stamp_corpus`),
+    its files checked against their checksums unless the record kept in the cache folder
+    says they have not changed since they were; the record is updated. Any problem with the
+    corpus raises :class:`~passerelles.errors.CorpusError` as :func:`~passerelles.corpus.load_corpus` does."""
+    import json
+
+    from ..corpus import stamp_corpus
+    folder = cache_dir()
+    record = folder / VERIFIED if folder is not None else None
+    seen: dict = {}
+    try:
+        if record is not None and owned_privately(record):
+            seen = json.loads(read_regular(record, MAX_ENTRY_BYTES))
+            seen = seen if isinstance(seen, dict) else {}
+    except (OSError, ValueError, FileRefused):
+        seen = {}                                 # none yet, or unreadable: every file is checked
+    stamp, files = stamp_corpus(path, seen)
+    if record is not None and any(seen.get(k) != v for k, v in files.items()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(record, json.dumps({**seen, **files}, sort_keys=True) + "\n")
+        except OSError:
+            pass                                  # a read-only cache: checked again next time
+    return stamp
 
 
 def key(corpus) -> str:

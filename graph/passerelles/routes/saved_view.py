@@ -17,14 +17,12 @@ as before, and saved anew when the cache can be written. A remote endpoint, or n
 
 from __future__ import annotations
 
-import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 from typing import Callable
 
-from ..files import write_atomic
+from ..files import owned_privately, write_atomic
 from .view import RouteView
 
 #: The pickle protocol (Python 3.8+); the file name carries the Python version as well.
@@ -36,16 +34,10 @@ def view_path(app) -> Path | None:
     if app.endpoint:
         return None
     from ..rdf import cache
-    store = cache.store_path(app.corpus)
+    store = cache.store_path(app.corpus_stamp)
     if store is None:
         return None
     return store.with_name(f"{store.stem}.view-py{sys.version_info[0]}{sys.version_info[1]}.pickle")
-
-
-def _trusted(path: Path) -> bool:
-    """The user's own file, that nobody else may write."""
-    info = path.stat()
-    return stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def load_view(app, build: Callable[[], RouteView]) -> RouteView:
@@ -55,7 +47,7 @@ def load_view(app, build: Callable[[], RouteView]) -> RouteView:
     if path is None:
         return build()
     try:
-        if _trusted(path):
+        if owned_privately(path):
             with path.open("rb") as f:
                 view = pickle.load(f)
             if isinstance(view, RouteView):
