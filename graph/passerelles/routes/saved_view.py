@@ -55,6 +55,8 @@ def load_view(app, build: Callable[[], RouteView]) -> RouteView:
     except Exception:                          # none yet, or a damaged file: built again, below
         pass
     view = build()                             # (opening the store fills the cache entry first)
+    # what a search keeps on the view is keyed by the id() of its transitions: never saved
+    view.__dict__.pop("_specialized", None)
     try:
         write_atomic(path, pickle.dumps(view, protocol=PROTOCOL))
     except OSError:                            # a read-only cache: the view is simply not kept
