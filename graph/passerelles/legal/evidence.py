@@ -63,9 +63,17 @@ class Observation:
 
     @property
     def group(self) -> object:
-        """What a citation leaves out when it weighs the others: its note's run (a note is
-        no evidence for the notes of its own Ibidem chain), or its body line."""
-        return self.run if self.run is not None else self.passage
+        return group_of(self.run, self.passage)
+
+
+def group_of(run: int | None, passage: str) -> object:
+    """What a citation leaves out when it weighs the others: its note's run (a note is no
+    evidence for the notes of its own Ibidem chain), or its body line (``passage``).
+
+    >>> group_of(4, "note 31"), group_of(None, "line 812")
+    (4, 'line 812')
+    """
+    return run if run is not None else passage
 
 
 #: At most this many passages are listed in a reason; the rest are counted. The count of a

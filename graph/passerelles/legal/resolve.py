@@ -35,8 +35,8 @@ from ..circular.structure import Division, division_at, parse_structure
 from ..circular.superscripts import SUPERSCRIPT_RUN, superscript_to_int
 from ..corpus import Document
 from .acts import Registry, french_date
-from .evidence import Clue, Evidence, Observation, deciding, rank
-from .grammar import ActMention, Locator, LocatorGroup, ParsedText, format_locator, normalize, parse_text, sentence_spans
+from .evidence import Clue, Evidence, Observation, deciding, group_of, rank
+from .grammar import ActMention, Locator, LocatorGroup, ParsedText, normalize, parse_text, sentence_spans
 
 RESOLVED, AMBIGUOUS, UNRESOLVED = "resolved", "ambiguous", "unresolved"
 #: How the act of a citation was found from its own words.
@@ -568,7 +568,7 @@ class _World:
     def _evidence(self, u: _Unit, observations: "_Observations", locator: Locator) -> list[Clue]:
         """Clues from the other citations: the same place, the same section (never the
         citation's own note run or body line)."""
-        own = u.run if u.run is not None else u.passage
+        own = group_of(u.run, u.passage)
         clues = observations.evidence.place_clues(locator, u.chapter, self.label, without=own)
         if u.division is not None:
             clues += observations.evidence.section_clues(u.division.path, u.division.heading, self.label,
@@ -764,22 +764,21 @@ def _contradicts(clues: list[Clue]) -> bool:
     return bool(kinds & {"sentence", "same-text"}) or {"place", "run"} <= {c.kind for c in clues}
 
 
-class _Observations(list):
-    """The settled readings of a round, ``(unit, observation)`` in order, indexed for the
-    clues that read them: by article and section (:class:`Evidence`), by a note's words."""
+class _Observations:
+    """The settled readings of a round, ``(unit, observation)``, indexed for the clues that
+    read them: by article and section (:class:`Evidence`), by a note's words."""
 
     def __init__(self):
-        super().__init__()
         self.evidence = Evidence()
-        self._words: dict[str, dict[str, list]] = {}     # words of a note -> act -> readings
+        self._words: dict[str, dict[str, list]] = {}     # words of a note -> act -> (order, reading)
+        self._added = 0                                  # readings so far: their order
 
     def add(self, unit: _Unit, observation: Observation) -> None:
-        pair = (unit, observation)
         self.evidence.add(observation)
         if unit.footnote is not None and unit.text.parsed.groups:    # "Ibidem." alone has no words of its own
             by_act = self._words.setdefault(_words(unit), {})
-            by_act.setdefault(observation.act, []).append((len(self), pair))
-        self.append(pair)
+            by_act.setdefault(observation.act, []).append((self._added, (unit, observation)))
+        self._added += 1
 
     def same_words(self, unit: _Unit) -> list[tuple[_Unit, Observation]]:
         """For each act, the first reading of a note with ``unit``'s very words outside its

@@ -37,6 +37,7 @@ skipped.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from functools import lru_cache
@@ -126,8 +127,6 @@ def corpus_stamp(path=None):
     its files checked against their checksums unless the record kept in the cache folder
     says they have not changed since they were; the record is updated. Any problem with the
     corpus raises :class:`~passerelles.errors.CorpusError` as :func:`~passerelles.corpus.load_corpus` does."""
-    import json
-
     from ..corpus import stamp_corpus
     folder = cache_dir()
     record = folder / VERIFIED if folder is not None else None
